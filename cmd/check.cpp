@@ -1,0 +1,81 @@
+#include "check.hpp"
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "records.hpp"
+#include "storage.hpp"
+#include "workspace.hpp"
+
+#include <algorithm>
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+void print_diagnostic(const Diagnostic& d, bool color) {
+    std::string line = format_diagnostic(d);
+    if (color) {
+        const bool is_error = d.severity == Severity::error;
+        const std::string label = is_error ? "error:" : "warning:";
+        const auto at = line.find(" " + label);
+        if (at != std::string::npos) {
+            const auto styled = fmt::format(
+                fmt::fg(is_error ? fmt::terminal_color::red : fmt::terminal_color::yellow) |
+                    fmt::emphasis::bold,
+                "{}", label);
+            line.replace(at + 1, label.size(), styled);
+        }
+    }
+    fmt::print("{}\n", line);
+}
+
+void run_check(const Context& context) {
+    std::vector<Diagnostic> diagnostics;
+    std::size_t files = 0;
+    try {
+        const Workspace workspace = context.open_workspace();
+        Records records = load_records(workspace.root);
+        files = records.people.size() + records.entries.size() + records.meetings.size();
+        diagnostics = std::move(records.diagnostics);
+        auto semantic = check_records(records);
+        diagnostics.insert(diagnostics.end(), semantic.begin(), semantic.end());
+    } catch (const DataError& e) {
+        diagnostics = e.diagnostics(); // spark.toml itself is broken
+    }
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.path, a.pos.line, a.pos.column) <
+               std::tie(b.path, b.pos.line, b.pos.column);
+    });
+    const bool color = context.color_enabled(stdout);
+    std::size_t errors = 0;
+    for (const auto& d : diagnostics) {
+        print_diagnostic(d, color);
+        errors += d.severity == Severity::error;
+    }
+    const std::size_t warnings = diagnostics.size() - errors;
+    if (!context.quiet) {
+        fmt::print(stderr, "{} records checked: {} error{}, {} warning{}\n", files, errors,
+                   errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+    }
+    if (errors > 0) {
+        throw Error(fmt::format("{} problem{} found", errors, errors == 1 ? "" : "s"));
+    }
+}
+
+} // namespace
+
+void register_check(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("check", "Validate every file in the workspace");
+    command->footer("Each problem is printed as path:line:col: error|warning: message.\n"
+                    "Exit status 1 when any error is found; warnings alone pass.\n"
+                    "Example, in .git/hooks/pre-commit:\n  spark check -q");
+    command->callback([&context] {
+        context.action = [&context] {
+            run_check(context);
+        };
+    });
+}
+
+} // namespace spark

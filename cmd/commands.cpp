@@ -1,0 +1,12 @@
+#include "commands.hpp"
+
+namespace spark {
+
+void register_commands(CLI::App& app, Context& context) {
+    register_init(app, context);
+    register_people(app, context);
+    register_log(app, context);
+    register_check(app, context);
+}
+
+} // namespace spark

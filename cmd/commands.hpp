@@ -1,0 +1,17 @@
+#pragma once
+
+#include "context.hpp"
+
+#include <CLI/CLI.hpp>
+
+namespace spark {
+
+// One line per subcommand: the whole tool at a glance.
+void register_commands(CLI::App& app, Context& context);
+
+void register_init(CLI::App& app, Context& context);
+void register_log(CLI::App& app, Context& context);
+void register_people(CLI::App& app, Context& context);
+void register_check(CLI::App& app, Context& context);
+
+} // namespace spark

@@ -1,0 +1,64 @@
+#include "context.hpp"
+
+#include "error.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace spark {
+
+Workspace Context::open_workspace() const {
+    return spark::open_workspace(std::filesystem::current_path(), std::getenv("SPARK_DIR"));
+}
+
+Date Context::today() const {
+    std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch != nullptr && *epoch) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (*end != '\0' || seconds < 0) {
+            throw UsageError(
+                fmt::format("SOURCE_DATE_EPOCH '{}' is not a number of seconds", epoch));
+        }
+        now = static_cast<std::time_t>(seconds);
+        gmtime_r(&now, &parts);
+    } else {
+        localtime_r(&now, &parts);
+    }
+    return Date{parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday};
+}
+
+bool Context::color_enabled(std::FILE* stream) const {
+    if (color == "always") {
+        return true;
+    }
+    if (color == "never") {
+        return false;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    const char* term = std::getenv("TERM");
+    return (no_color == nullptr || *no_color == '\0') &&
+           (term == nullptr || std::string_view(term) != "dumb") && ::isatty(::fileno(stream));
+}
+
+std::string Context::display_path(const Workspace& workspace, const std::string& relative) const {
+    const auto absolute = workspace.root / relative;
+    std::error_code ec;
+    auto shown = std::filesystem::proximate(absolute, invocation_dir, ec);
+    return ec ? absolute.string() : shown.string();
+}
+
+void Context::info(const std::string& message) const {
+    if (!quiet) {
+        fmt::print("{}\n", message);
+    }
+}
+
+void Context::warn(const std::string& message) const {
+    fmt::print(stderr, "spark: warning: {}\n", message);
+}
+
+} // namespace spark

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "date.hpp"
+#include "workspace.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace spark {
+
+// What every command may use: global options, the clock and the workspace, kept at the
+// edge so the library stays pure.
+struct Context {
+    std::string directory;                // -C
+    bool quiet = false;                   // -q
+    std::string color = "auto";           // --color
+    std::filesystem::path invocation_dir; // where the user started spark, before -C
+
+    // Set by the subcommand that was chosen; runs after all options are parsed.
+    std::function<void()> action;
+
+    Workspace open_workspace() const;
+    // SOURCE_DATE_EPOCH (UTC) when set, so reproducible runs agree on "today"; else local.
+    Date today() const;
+    bool color_enabled(std::FILE* stream) const;
+    // A path inside the workspace as the user can type it from where they started.
+    std::string display_path(const Workspace& workspace, const std::string& relative) const;
+
+    void info(const std::string& message) const; // stdout, silenced by -q
+    void warn(const std::string& message) const; // stderr, "spark: warning: …"
+};
+
+} // namespace spark

@@ -1,0 +1,124 @@
+#include "body_input.hpp"
+#include "commands.hpp"
+#include "error.hpp"
+#include "git.hpp"
+#include "people.hpp"
+#include "records.hpp"
+#include "store.hpp"
+#include "text.hpp"
+#include "validate.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace spark {
+
+namespace {
+
+struct LogOptions {
+    std::string kind;
+    std::string title;
+    std::string date = "today";
+    std::vector<std::string> with;
+    std::vector<std::string> tags;
+    std::string effect;
+    BodyInput body;
+};
+
+// First line of a title, short enough for a commit subject.
+std::string commit_subject(const std::string& title) {
+    std::string line = title.substr(0, title.find('\n'));
+    if (line.size() > 72) {
+        line.resize(69);
+        line += "...";
+    }
+    return line;
+}
+
+void run_log(const LogOptions& options, const Context& context) {
+    Entry entry;
+    auto kind = kind_from_input(options.kind);
+    if (!kind) {
+        throw UsageError(fmt::format("unknown kind '{}' (expected one of: {})", options.kind,
+                                     join(kind_input_names(), ", ")));
+    }
+    entry.kind = *kind;
+    validate_text(options.title, "the title", true);
+    entry.title = options.title;
+    entry.date = parse_date_argument(options.date, context.today());
+    for (const auto& tag : options.tags) {
+        validate_text(tag, "--tag", true);
+    }
+    entry.tags = without_repeats(options.tags);
+    validate_text(options.effect, "--effect", false);
+    entry.effect = options.effect;
+    for (const auto& person : options.with) {
+        validate_text(person, "--with", true);
+    }
+
+    const Workspace workspace = context.open_workspace();
+    if (!options.with.empty()) {
+        const Records people = load_people(workspace.root);
+        if (has_errors(people.diagnostics)) {
+            throw DataError(people.diagnostics);
+        }
+        std::vector<std::string> ids;
+        for (const auto& query : options.with) {
+            ids.push_back(resolve_person(people.people, query).id);
+        }
+        entry.people = without_repeats(ids);
+    }
+    entry.body = read_body(options.body, fmt::format("Write what happened: {} '{}'",
+                                                     name_of(entry.kind), entry.title));
+
+    const Stored stored = store_new_entry(workspace, entry);
+    fmt::print("{}\n", context.display_path(workspace, stored.path));
+    const std::string message =
+        fmt::format("log({}): {}", name_of(entry.kind), commit_subject(entry.title));
+    if (auto warning = commit_files(workspace, {stored.path}, message)) {
+        context.warn(*warning);
+    }
+}
+
+} // namespace
+
+void register_log(CLI::App& app, Context& context) {
+    auto options = std::make_shared<LogOptions>();
+    auto* command = app.add_subcommand("log", "Record one entry: a spark, oxygen, match, fuel, "
+                                              "action or poker");
+    command
+        ->add_option("KIND", options->kind,
+                     "spark|vonk, oxygen|zuurstof, match|lucifer, fuel|brandstof, "
+                     "action|actie|oppor-actie, poker|pook")
+        ->required();
+    command->add_option("TITLE", options->title, "What happened, in one line")->required();
+    command
+        ->add_option("-d,--date", options->date,
+                     "YYYY-MM-DD, today, yesterday, vandaag or gisteren (default: today)")
+        ->option_text("DATE");
+    command
+        ->add_option("-w,--with", options->with,
+                     "Person involved: id, name or unique prefix; repeatable")
+        ->option_text("PERSON")
+        ->allow_extra_args(false);
+    command->add_option("-t,--tag", options->tags, "Tag; repeatable")
+        ->option_text("TAG")
+        ->allow_extra_args(false);
+    command
+        ->add_option("--effect", options->effect,
+                     "Evidence that it worked (for matches: the proven effect)")
+        ->option_text("TEXT");
+    add_body_options(*command, options->body);
+    command->footer(
+        "Examples:\n"
+        "  spark log vonk 'Eerste koffie met het kernteam' --with anna --with joris\n"
+        "  spark log match 'Vergunning in een week' --effect 'doorlooptijd 8 -> 1 week'\n"
+        "  spark log actie 'Buurtbudget zonder formulier' -m 'Wat we deden.' -m 'Wat het gaf.'");
+    command->callback([options, &context] {
+        context.action = [options, &context] {
+            run_log(*options, context);
+        };
+    });
+}
+
+} // namespace spark

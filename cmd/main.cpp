@@ -1,0 +1,92 @@
+#include "commands.hpp"
+#include "context.hpp"
+#include "error.hpp"
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace {
+
+// fmt does not report failed writes; a full disk must not look like success, while a
+// reader that went away (`spark list | head -1`) is no error.
+int finish_output(int exit_code) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (errno == EPIPE) {
+            return exit_code;
+        }
+        fmt::print(stderr, "spark: error: cannot write output: {}\n", std::strerror(errno));
+        return 1;
+    }
+    return exit_code;
+}
+
+void print_data_error(const spark::DataError& e) {
+    int shown = 0;
+    for (const auto& d : e.diagnostics()) {
+        if (d.severity == spark::Severity::error && shown++ < 10) {
+            fmt::print(stderr, "{}\n", spark::format_diagnostic(d));
+        }
+    }
+    fmt::print(stderr, "spark: error: the workspace has broken files; run 'spark check' to see "
+                       "all problems\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    spark::Context context;
+    std::error_code ec;
+    context.invocation_dir = std::filesystem::current_path(ec);
+
+    CLI::App app{"spark keeps a bottom-up change initiative as plain-text records in git.",
+                 "spark"};
+    app.set_version_flag("--version", std::string("spark ") + SPARK_VERSION);
+    app.fallthrough();
+    app.require_subcommand(0, 1);
+    app.add_option("-C", context.directory, "Run as if spark was started in DIR")
+        ->option_text("DIR");
+    app.add_flag("-q,--quiet", context.quiet, "Print only data and errors");
+    app.add_option("--color", context.color, "Colour output: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("WHEN");
+    spark::register_commands(app, context);
+    app.footer("Environment: SPARK_DIR names the workspace; NO_COLOR turns colour off.\n"
+               "Run 'spark COMMAND --help' for the options of one command.");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) {
+            return finish_output(app.exit(e));
+        }
+        fmt::print(stderr, "spark: error: {}\n", e.what());
+        fmt::print(stderr, "Run 'spark --help' for usage.\n");
+        return 2;
+    }
+    if (!context.action) {
+        fmt::print("{}", app.help());
+        return finish_output(0);
+    }
+
+    try {
+        if (!context.directory.empty() && ::chdir(context.directory.c_str()) != 0) {
+            throw spark::Error(
+                fmt::format("cannot change to '{}': {}", context.directory, std::strerror(errno)));
+        }
+        context.action();
+    } catch (const spark::DataError& e) {
+        print_data_error(e);
+        return finish_output(e.exit_code());
+    } catch (const spark::Error& e) {
+        fmt::print(stderr, "spark: error: {}\n", e.what());
+        return finish_output(e.exit_code());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "spark: error: {}\n", e.what());
+        return finish_output(1);
+    }
+    return finish_output(0);
+}

@@ -1,0 +1,221 @@
+#include "people.hpp"
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "git.hpp"
+#include "json.hpp"
+#include "records.hpp"
+#include "store.hpp"
+#include "text.hpp"
+#include "validate.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace spark {
+
+namespace {
+
+struct AddOptions {
+    std::string name;
+    std::string group;
+    std::vector<std::string> roles;
+    std::string invited_by;
+    std::string since = "today";
+    std::string department;
+    std::string note;
+    bool is_public = false;
+    bool is_private = false;
+    bool force = false;
+};
+
+struct ListOptions {
+    bool json = false;
+};
+
+struct ShowOptions {
+    std::string person;
+    bool json = false;
+};
+
+template <typename Enum, std::size_t N>
+std::string choices(const Enum (&values)[N]) {
+    std::vector<std::string> names;
+    for (Enum value : values) {
+        names.emplace_back(name_of(value));
+    }
+    return join(names, ", ");
+}
+
+Records load_clean_people(const Workspace& workspace) {
+    Records people = load_people(workspace.root);
+    if (has_errors(people.diagnostics)) {
+        throw DataError(people.diagnostics);
+    }
+    return people;
+}
+
+void run_add(const AddOptions& options, const Context& context) {
+    Person person;
+    validate_text(options.name, "the name", true);
+    person.name = options.name;
+    if (!options.group.empty()) {
+        person.group = group_from_name(options.group);
+        if (!person.group) {
+            throw UsageError(fmt::format("unknown group '{}' (expected one of: {})", options.group,
+                                         choices(all_groups)));
+        }
+    }
+    for (const auto& text : without_repeats(options.roles)) {
+        auto role = role_from_name(text);
+        if (!role) {
+            throw UsageError(
+                fmt::format("unknown role '{}' (expected one of: {})", text, choices(all_roles)));
+        }
+        person.roles.push_back(*role);
+    }
+    if (options.is_public && options.is_private) {
+        throw UsageError("--public and --private cannot be combined");
+    }
+    person.is_public = options.is_public;
+    validate_text(options.department, "--department", false);
+    person.department = options.department;
+    validate_text(options.note, "--note", false);
+    person.note = options.note;
+    person.since = parse_date_argument(options.since, context.today(), "--since");
+
+    const Workspace workspace = context.open_workspace();
+    const Records people = load_clean_people(workspace);
+    if (!options.invited_by.empty()) {
+        validate_text(options.invited_by, "--invited-by", true);
+        person.invited_by = resolve_person(people.people, options.invited_by).id;
+    }
+    if (!options.force) {
+        for (const auto& other : people.people) {
+            if (fold_for_matching(other.name) == fold_for_matching(person.name)) {
+                throw Error(fmt::format("a person named '{}' already exists ({}); use --force to "
+                                        "add another person with the same name",
+                                        other.name, other.id));
+            }
+        }
+    }
+    const Stored stored = store_new_person(workspace, person);
+    fmt::print("{}\n", context.display_path(workspace, stored.path));
+    if (auto warning = commit_files(workspace, {stored.path}, "people: add " + person.name)) {
+        context.warn(*warning);
+    }
+}
+
+std::string roles_text(const Person& person) {
+    std::vector<std::string> names;
+    for (Role role : person.roles) {
+        names.emplace_back(name_of(role));
+    }
+    return join(names, ",");
+}
+
+void run_list(const ListOptions& options, const Context& context) {
+    const Workspace workspace = context.open_workspace();
+    const Records people = load_clean_people(workspace);
+    if (options.json) {
+        fmt::print("{}\n", people_json(people.people));
+        return;
+    }
+    for (const auto& person : people.people) {
+        fmt::print("{}\t{}\t{}\t{}\t{}\t{}\n", person.id, person.name,
+                   person.group ? name_of(*person.group) : "", roles_text(person),
+                   person.invited_by, person.since.iso());
+    }
+}
+
+void run_show(const ShowOptions& options, const Context& context) {
+    validate_text(options.person, "the person", true);
+    const Workspace workspace = context.open_workspace();
+    const Records people = load_clean_people(workspace);
+    const Person& person = resolve_person(people.people, options.person);
+    if (options.json) {
+        fmt::print("{}\n", person_json(person));
+        return;
+    }
+    fmt::print("{} ({})\n", person.name, person.id);
+    auto line = [](std::string_view label, const std::string& value) {
+        if (!value.empty()) {
+            fmt::print("  {:<12}{}\n", label, value);
+        }
+    };
+    line("group", person.group ? std::string(name_of(*person.group)) : "");
+    line("roles", roles_text(person));
+    line("department", person.department);
+    if (!person.invited_by.empty()) {
+        auto inviter = lookup_person(people.people, person.invited_by);
+        line("invited by", inviter.person != nullptr
+                               ? fmt::format("{} ({})", inviter.person->name, person.invited_by)
+                               : person.invited_by);
+    }
+    line("since", person.since.iso());
+    line("public", person.is_public ? "yes" : "no");
+    if (!person.note.empty()) {
+        fmt::print("\n{}\n", person.note);
+    }
+}
+
+} // namespace
+
+void register_people(CLI::App& app, Context& context) {
+    auto* people = app.add_subcommand("people", "Add, list and show the people involved");
+    people->require_subcommand(1);
+
+    auto add = std::make_shared<AddOptions>();
+    auto* add_command = people->add_subcommand("add", "Add a person");
+    add_command->add_option("NAME", add->name, "Full name")->required();
+    add_command->add_option("-g,--group", add->group,
+                            "staff, teamlead, director, executive, council (inside); "
+                            "resident, initiator, partner (outside)");
+    add_command
+        ->add_option("-r,--role", add->roles, "spark, poker, critic or innovator; repeatable")
+        ->option_text("ROLE")
+        ->allow_extra_args(false);
+    add_command->add_option("--invited-by", add->invited_by, "Who brought them in")
+        ->option_text("PERSON");
+    add_command->add_option("--since", add->since, "When they joined (default: today)")
+        ->option_text("DATE");
+    add_command->add_option("--department", add->department, "Department or team")
+        ->option_text("TEXT");
+    add_command->add_option("--note", add->note, "Free text")->option_text("TEXT");
+    add_command->add_flag("--public", add->is_public,
+                          "Show the name in reports even for people from outside");
+    add_command->add_flag("--private", add->is_private,
+                          "Show people from outside as group and number (the default)");
+    add_command->add_flag("--force", add->force, "Add even if someone has the same name");
+    add_command->footer(
+        "Examples:\n"
+        "  spark people add 'Anna de Vries' --group staff --role spark\n"
+        "  spark people add 'Karim El Idrissi' --group initiator --invited-by anna");
+    add_command->callback([add, &context] {
+        context.action = [add, &context] {
+            run_add(*add, context);
+        };
+    });
+
+    auto list = std::make_shared<ListOptions>();
+    auto* list_command = people->add_subcommand("list", "List everyone, one per line");
+    list_command->add_flag("--json", list->json, "Print a JSON array");
+    list_command->footer("Columns (tab-separated): id, name, group, roles, invited_by, since");
+    list_command->callback([list, &context] {
+        context.action = [list, &context] {
+            run_list(*list, context);
+        };
+    });
+
+    auto show = std::make_shared<ShowOptions>();
+    auto* show_command = people->add_subcommand("show", "Show one person");
+    show_command->add_option("PERSON", show->person, "Id, name or unique prefix")->required();
+    show_command->add_flag("--json", show->json, "Print JSON");
+    show_command->callback([show, &context] {
+        context.action = [show, &context] {
+            run_show(*show, context);
+        };
+    });
+}
+
+} // namespace spark

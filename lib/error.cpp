@@ -1,0 +1,33 @@
+#include "error.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace spark {
+
+std::string format_diagnostic(const Diagnostic& d) {
+    const char* label = d.severity == Severity::error ? "error" : "warning";
+    if (d.pos.line == 0) {
+        return fmt::format("{}: {}: {}", d.path, label, d.message);
+    }
+    return fmt::format("{}:{}:{}: {}: {}", d.path, d.pos.line, d.pos.column, label, d.message);
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+    return std::any_of(diagnostics.begin(), diagnostics.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+static std::string summarize(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& d : diagnostics) {
+        if (d.severity == Severity::error) {
+            return format_diagnostic(d);
+        }
+    }
+    return "invalid workspace";
+}
+
+DataError::DataError(std::vector<Diagnostic> diagnostics)
+    : Error(summarize(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+} // namespace spark

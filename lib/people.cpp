@@ -1,0 +1,130 @@
+#include "people.hpp"
+
+#include "error.hpp"
+#include "text.hpp"
+
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+// Folded, with runs of white space made single and the ends trimmed.
+std::string normalize(std::string_view text) {
+    std::string folded = fold_for_matching(text);
+    std::string out;
+    bool space = false;
+    for (char c : folded) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
+bool some_word_starts_with(const std::string& name, const std::string& prefix) {
+    for (std::size_t at = 0; at < name.size();) {
+        if (name.compare(at, prefix.size(), prefix) == 0) {
+            return true;
+        }
+        at = name.find_first_of(" -", at);
+        if (at == std::string::npos) {
+            break;
+        }
+        ++at;
+    }
+    return false;
+}
+
+template <typename Predicate>
+std::vector<const Person*> matching(const std::vector<Person>& people, Predicate predicate) {
+    std::vector<const Person*> out;
+    for (const auto& person : people) {
+        if (predicate(person, normalize(person.name))) {
+            out.push_back(&person);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+PersonLookup lookup_person(const std::vector<Person>& people, std::string_view query) {
+    const std::string q = normalize(query);
+    PersonLookup result;
+    if (q.empty()) {
+        return result;
+    }
+    using Rule = bool (*)(const Person&, const std::string&, const std::string&);
+    const Rule rules[] = {
+        [](const Person& p, const std::string&, const std::string& q) { return p.id == q; },
+        [](const Person&, const std::string& name, const std::string& q) { return name == q; },
+        [](const Person& p, const std::string& name, const std::string& q) {
+            return p.id.starts_with(q) || name.starts_with(q);
+        },
+        [](const Person&, const std::string& name, const std::string& q) {
+            return some_word_starts_with(name, q);
+        },
+    };
+    for (Rule rule : rules) {
+        auto found = matching(
+            people, [&](const Person& p, const std::string& name) { return rule(p, name, q); });
+        if (found.size() == 1) {
+            result.person = found.front();
+            return result;
+        }
+        if (found.size() > 1) {
+            result.candidates = std::move(found);
+            return result;
+        }
+    }
+    // Nothing matched: offer close spellings.
+    std::vector<std::string> names;
+    for (const auto& person : people) {
+        names.push_back(normalize(person.name));
+    }
+    for (const auto& name : close_matches(q, names)) {
+        for (const auto& person : people) {
+            if (normalize(person.name) == name) {
+                result.candidates.push_back(&person);
+            }
+        }
+    }
+    return result;
+}
+
+std::string describe_candidates(const std::vector<const Person*>& candidates) {
+    std::string out;
+    for (const auto* person : candidates) {
+        out += fmt::format("\n  {} ({})", person->id, person->name);
+    }
+    return out;
+}
+
+const Person& resolve_person(const std::vector<Person>& people, std::string_view query) {
+    if (normalize(query).empty()) {
+        throw UsageError("empty person name");
+    }
+    auto found = lookup_person(people, query);
+    if (found.person != nullptr) {
+        return *found.person;
+    }
+    if (found.ambiguous()) {
+        throw Error(fmt::format("person '{}' is ambiguous; candidates:{}", query,
+                                describe_candidates(found.candidates)));
+    }
+    if (!found.candidates.empty()) {
+        throw Error(fmt::format("unknown person '{}'; did you mean:{}", query,
+                                describe_candidates(found.candidates)));
+    }
+    throw Error(
+        fmt::format("unknown person '{}'; add them with: spark people add \"{}\"", query, query));
+}
+
+} // namespace spark

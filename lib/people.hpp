@@ -1,0 +1,27 @@
+#pragma once
+
+#include "model.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spark {
+
+struct PersonLookup {
+    const Person* person = nullptr;        // set when exactly one person matches
+    std::vector<const Person*> candidates; // several matches, or close spellings when none
+    bool ambiguous() const { return person == nullptr && candidates.size() > 1; }
+};
+
+// Finds a person by id, full name or unambiguous prefix of either (or of a word of the
+// name), ignoring case and accents: "jose" finds "José Álvarez".
+PersonLookup lookup_person(const std::vector<Person>& people, std::string_view query);
+
+// lookup_person, throwing an Error that lists the candidates unless exactly one matches.
+const Person& resolve_person(const std::vector<Person>& people, std::string_view query);
+
+// "anna-de-vries-k3m9 (Anna de Vries)" lines for messages.
+std::string describe_candidates(const std::vector<const Person*>& candidates);
+
+} // namespace spark

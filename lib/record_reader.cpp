@@ -1,0 +1,180 @@
+#include "record_reader.hpp"
+
+#include "text.hpp"
+#include "toml_reader.hpp"
+
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+std::string allowed_names(std::vector<std::string> names) {
+    return join(names, ", ");
+}
+
+template <typename Enum, std::size_t N>
+std::string names_of(const Enum (&values)[N]) {
+    std::vector<std::string> names;
+    for (Enum value : values) {
+        names.emplace_back(name_of(value));
+    }
+    return allowed_names(names);
+}
+
+// Reads a list of person ids, keeping where each one stands.
+void read_ids(FieldReader& fields, std::string_view key, std::vector<std::string>& ids,
+              std::vector<SourcePos>& positions) {
+    for (auto& [id, pos] : fields.string_array(key)) {
+        if (id.empty()) {
+            fields.error(pos, fmt::format("empty person id in '{}'", key));
+            continue;
+        }
+        ids.push_back(std::move(id));
+        positions.push_back(pos);
+    }
+}
+
+std::vector<std::string> strings(FieldReader& fields, std::string_view key) {
+    std::vector<std::string> out;
+    for (auto& [value, pos] : fields.string_array(key)) {
+        out.push_back(std::move(value));
+    }
+    return out;
+}
+
+void require_title(FieldReader& fields, const std::string& title) {
+    if (title.find_first_not_of(" \t\n\r") == std::string::npos) {
+        fields.error(fields.position("title"), "'title' must not be empty");
+    }
+}
+
+} // namespace
+
+std::optional<Entry> read_entry(std::string_view bytes, const std::string& path, std::string id,
+                                std::vector<Diagnostic>& diagnostics) {
+    auto table = parse_toml_document(bytes, path, diagnostics);
+    if (!table) {
+        return std::nullopt;
+    }
+    FieldReader fields(*table, path, diagnostics);
+    Entry entry;
+    entry.id = std::move(id);
+    if (auto date = fields.date("date", true)) {
+        entry.date = *date;
+    }
+    if (auto kind = fields.string("kind", true)) {
+        if (auto parsed = kind_from_input(*kind)) {
+            entry.kind = *parsed;
+        } else {
+            fields.error(
+                fields.position("kind"),
+                fmt::format("unknown kind '{}' (expected one of: {})", *kind, names_of(all_kinds)));
+        }
+    }
+    if (auto title = fields.string("title", true)) {
+        entry.title = std::move(*title);
+        require_title(fields, entry.title);
+    }
+    read_ids(fields, "people", entry.people, entry.people_pos);
+    entry.tags = strings(fields, "tags");
+    entry.effect = fields.string("effect").value_or("");
+    entry.body = fields.string("body").value_or("");
+    fields.reject_unknown_keys();
+    if (!fields.ok()) {
+        return std::nullopt;
+    }
+    return entry;
+}
+
+std::optional<Meeting> read_meeting(std::string_view bytes, const std::string& path, std::string id,
+                                    std::vector<Diagnostic>& diagnostics) {
+    auto table = parse_toml_document(bytes, path, diagnostics);
+    if (!table) {
+        return std::nullopt;
+    }
+    FieldReader fields(*table, path, diagnostics);
+    Meeting meeting;
+    meeting.id = std::move(id);
+    if (auto date = fields.date("date", true)) {
+        meeting.date = *date;
+    }
+    if (auto title = fields.string("title", true)) {
+        meeting.title = std::move(*title);
+        require_title(fields, meeting.title);
+    }
+    if (auto setting = fields.string("setting")) {
+        if (auto parsed = setting_from_name(*setting)) {
+            meeting.setting = *parsed;
+        } else {
+            fields.error(fields.position("setting"),
+                         fmt::format("unknown setting '{}' (expected one of: {})", *setting,
+                                     names_of(all_settings)));
+        }
+    }
+    meeting.place = fields.string("place").value_or("");
+    read_ids(fields, "attendees", meeting.attendees, meeting.attendees_pos);
+    meeting.questions = strings(fields, "questions");
+    meeting.dilemmas = strings(fields, "dilemmas");
+    meeting.outcomes = strings(fields, "outcomes");
+    meeting.followups = strings(fields, "followups");
+    meeting.body = fields.string("body").value_or("");
+    fields.reject_unknown_keys();
+    if (!fields.ok()) {
+        return std::nullopt;
+    }
+    return meeting;
+}
+
+std::optional<Person> read_person(std::string_view bytes, const std::string& path, std::string id,
+                                  std::vector<Diagnostic>& diagnostics) {
+    auto table = parse_toml_document(bytes, path, diagnostics);
+    if (!table) {
+        return std::nullopt;
+    }
+    FieldReader fields(*table, path, diagnostics);
+    Person person;
+    person.id = std::move(id);
+    if (auto name = fields.string("name", true)) {
+        person.name = std::move(*name);
+        if (person.name.find_first_not_of(" \t\n\r") == std::string::npos) {
+            fields.error(fields.position("name"), "'name' must not be empty");
+        }
+    }
+    if (auto group = fields.string("group")) {
+        if (auto parsed = group_from_name(*group)) {
+            person.group = *parsed;
+        } else if (!group->empty()) {
+            fields.error(fields.position("group"),
+                         fmt::format("unknown group '{}' (expected one of: {})", *group,
+                                     names_of(all_groups)));
+        }
+    }
+    for (const auto& [role, pos] : fields.string_array("roles")) {
+        if (auto parsed = role_from_name(role)) {
+            if (!person.has_role(*parsed)) {
+                person.roles.push_back(*parsed);
+            }
+        } else {
+            fields.error(pos, fmt::format("unknown role '{}' (expected one of: {})", role,
+                                          names_of(all_roles)));
+        }
+    }
+    person.department = fields.string("department").value_or("");
+    if (auto invited_by = fields.string("invited_by")) {
+        person.invited_by = std::move(*invited_by);
+        person.invited_by_pos = fields.position("invited_by");
+    }
+    if (auto since = fields.date("since")) {
+        person.since = *since;
+    }
+    person.is_public = fields.boolean("public").value_or(false);
+    person.note = fields.string("note").value_or("");
+    fields.reject_unknown_keys();
+    if (!fields.ok()) {
+        return std::nullopt;
+    }
+    return person;
+}
+
+} // namespace spark

@@ -1,0 +1,23 @@
+#pragma once
+
+#include "error.hpp"
+#include "model.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spark {
+
+// Parse one record file. `path` is used in messages, `id` becomes the record's id.
+// Every problem goes to `diagnostics` with its position; nullopt when the record is unusable.
+std::optional<Entry> read_entry(std::string_view bytes, const std::string& path, std::string id,
+                                std::vector<Diagnostic>& diagnostics);
+std::optional<Meeting> read_meeting(std::string_view bytes, const std::string& path, std::string id,
+                                    std::vector<Diagnostic>& diagnostics);
+std::optional<Person> read_person(std::string_view bytes, const std::string& path, std::string id,
+                                  std::vector<Diagnostic>& diagnostics);
+
+} // namespace spark

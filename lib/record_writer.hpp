@@ -1,0 +1,15 @@
+#pragma once
+
+#include "model.hpp"
+
+#include <string>
+
+namespace spark {
+
+// The bytes of a record file: keys in a fixed, human order, body last. The same record
+// always gives the same bytes.
+std::string emit_entry(const Entry& entry);
+std::string emit_meeting(const Meeting& meeting);
+std::string emit_person(const Person& person);
+
+} // namespace spark

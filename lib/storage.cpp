@@ -1,0 +1,197 @@
+#include "storage.hpp"
+
+#include "error.hpp"
+#include "fault.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace spark {
+
+namespace {
+
+[[noreturn]] void fail(std::string_view what, const fs::path& path, int error_number) {
+    throw Error(
+        fmt::format("cannot {} '{}': {}", what, path.string(), std::strerror(error_number)));
+}
+
+constexpr std::string_view temporary_marker = ".tmp-";
+
+std::string random_token() {
+    static constexpr char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    std::random_device device;
+    std::uniform_int_distribution<int> pick(0, sizeof(alphabet) - 2);
+    std::string token;
+    for (int i = 0; i < 6; ++i) {
+        token += alphabet[pick(device)];
+    }
+    return token;
+}
+
+void fsync_directory(const fs::path& dir) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        fail("open folder", dir, errno);
+    }
+    const int rc = ::fsync(fd);
+    const int saved = errno;
+    ::close(fd);
+    // Some file systems cannot fsync a folder; the data itself is already synced.
+    if (rc != 0 && saved != EINVAL && saved != EBADF) {
+        fail("sync folder", dir, saved);
+    }
+}
+
+// The temporary file, removed again unless publish() took it over.
+class TemporaryFile {
+  public:
+    TemporaryFile(const fs::path& dir, std::string_view name) {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            path_ = dir / fmt::format(".{}{}{}", name, temporary_marker, random_token());
+            fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+            if (fd_ >= 0 || errno != EEXIST) {
+                break;
+            }
+        }
+        if (fd_ < 0) {
+            fail("create a file in", dir, errno);
+        }
+        fault_point("temporary-created");
+    }
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    ~TemporaryFile() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+        if (!path_.empty()) {
+            ::unlink(path_.c_str());
+        }
+    }
+
+    void write_and_sync(std::string_view bytes, const fs::path& final_path) {
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n < 0) {
+                fail("write", final_path, errno);
+            }
+            done += static_cast<std::size_t>(n);
+            fault_point("partly-written");
+        }
+        if (::fsync(fd_) != 0) {
+            fail("write", final_path, errno);
+        }
+        const int fd = fd_;
+        fd_ = -1;
+        if (::close(fd) != 0) {
+            fail("write", final_path, errno);
+        }
+        fault_point("temporary-synced");
+    }
+
+    const fs::path& path() const { return path_; }
+    void release() { path_.clear(); }
+
+  private:
+    fs::path path_;
+    int fd_ = -1;
+};
+
+// Gives the temporary file its final name unless that name is taken.
+bool publish_without_replacing(TemporaryFile& temporary, const fs::path& final_path) {
+    if (::renameat2(AT_FDCWD, temporary.path().c_str(), AT_FDCWD, final_path.c_str(),
+                    RENAME_NOREPLACE) == 0) {
+        temporary.release();
+        return true;
+    }
+    if (errno == EEXIST) {
+        return false;
+    }
+    if (errno != EINVAL && errno != ENOSYS) {
+        fail("create", final_path, errno);
+    }
+    // File systems without RENAME_NOREPLACE: link() refuses an existing name too.
+    if (::link(temporary.path().c_str(), final_path.c_str()) != 0) {
+        if (errno == EEXIST) {
+            return false;
+        }
+        fail("create", final_path, errno);
+    }
+    return true; // the destructor unlinks the temporary name
+}
+
+} // namespace
+
+std::string read_file(const fs::path& path) {
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (file == nullptr) {
+        fail("read", path, errno);
+    }
+    std::string bytes;
+    char buffer[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+        bytes.append(buffer, n);
+    }
+    const bool failed = std::ferror(file) != 0;
+    const int saved = errno;
+    std::fclose(file);
+    if (failed) {
+        fail("read", path, saved);
+    }
+    return bytes;
+}
+
+void make_directories(const fs::path& dir) {
+    if (dir.empty() || fs::is_directory(dir)) {
+        return;
+    }
+    make_directories(dir.parent_path());
+    if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) {
+        fail("create folder", dir, errno);
+    }
+    fsync_directory(dir.parent_path().empty() ? fs::path(".") : dir.parent_path());
+}
+
+bool write_new_file(const fs::path& dir, std::string_view name, std::string_view bytes) {
+    const fs::path final_path = dir / name;
+    make_directories(dir);
+    TemporaryFile temporary(dir, name);
+    temporary.write_and_sync(bytes, final_path);
+    if (!publish_without_replacing(temporary, final_path)) {
+        return false;
+    }
+    fault_point("published");
+    fsync_directory(dir);
+    return true;
+}
+
+void replace_file(const fs::path& path, std::string_view bytes) {
+    const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    const std::string name = path.filename().string();
+    make_directories(dir);
+    TemporaryFile temporary(dir, name);
+    temporary.write_and_sync(bytes, path);
+    if (::rename(temporary.path().c_str(), path.c_str()) != 0) {
+        fail("replace", path, errno);
+    }
+    temporary.release();
+    fsync_directory(dir);
+}
+
+bool is_temporary_file_name(std::string_view file_name) {
+    return file_name.size() > 1 && file_name.front() == '.' &&
+           file_name.find(temporary_marker) != std::string_view::npos;
+}
+
+} // namespace spark

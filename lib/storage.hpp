@@ -1,0 +1,29 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace spark {
+
+namespace fs = std::filesystem;
+
+// Whole file as bytes; throws Error naming the file when it cannot be read.
+std::string read_file(const fs::path& path);
+
+// Writes `bytes` to a new file `dir/name` atomically: a temporary file in the same folder
+// (".<name>.tmp-XXXXXX"), fsync, published under its final name without ever replacing an
+// existing file, then the folder fsynced. Returns false, leaving nothing behind, when
+// `dir/name` already exists. Throws Error on any I/O failure, also leaving nothing behind.
+bool write_new_file(const fs::path& dir, std::string_view name, std::string_view bytes);
+
+// Same, but replaces `path` if it exists (reports, rewritten records).
+void replace_file(const fs::path& path, std::string_view bytes);
+
+// mkdir -p, fsyncing each parent that gained a folder.
+void make_directories(const fs::path& dir);
+
+// Name of the temporary file used for `name`; check recognises strays by it.
+bool is_temporary_file_name(std::string_view file_name);
+
+} // namespace spark

@@ -1,0 +1,196 @@
+#include "toml_reader.hpp"
+
+#include "text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace spark {
+
+SourcePos position_of(const toml::source_region& region) {
+    return SourcePos{region.begin.line, region.begin.column};
+}
+
+namespace {
+
+// Line and column (1-based, columns in bytes) of a byte offset.
+SourcePos position_at(std::string_view bytes, std::size_t offset) {
+    SourcePos pos{1, 1};
+    for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
+        if (bytes[i] == '\n') {
+            ++pos.line;
+            pos.column = 1;
+        } else {
+            ++pos.column;
+        }
+    }
+    return pos;
+}
+
+std::optional<std::size_t> find_control_character(std::string_view bytes) {
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto c = static_cast<unsigned char>(bytes[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+            return i;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<toml::table> parse_toml_document(std::string_view bytes, const std::string& path,
+                                               std::vector<Diagnostic>& diagnostics) {
+    auto fail = [&](SourcePos pos, std::string message) {
+        diagnostics.push_back({path, pos, Severity::error, std::move(message)});
+        return std::nullopt;
+    };
+    if (bytes.size() > max_toml_bytes) {
+        return fail({}, fmt::format("file is too large ({} bytes; the limit is {})", bytes.size(),
+                                    max_toml_bytes));
+    }
+    if (auto bad = find_invalid_utf8(bytes)) {
+        return fail(position_at(bytes, *bad), "invalid UTF-8");
+    }
+    if (auto bad = find_control_character(bytes)) {
+        return fail(position_at(bytes, *bad),
+                    fmt::format("control character U+{:04X} is not allowed; write it as an "
+                                "escape inside a string",
+                                static_cast<unsigned>(static_cast<unsigned char>(bytes[*bad]))));
+    }
+    try {
+        return toml::parse(bytes, path);
+    } catch (const toml::parse_error& e) {
+        return fail(position_of(e.source()), std::string(e.description()));
+    }
+}
+
+FieldReader::FieldReader(const toml::table& table, const std::string& path,
+                         std::vector<Diagnostic>& diagnostics)
+    : table_(table), path_(path), diagnostics_(diagnostics) {}
+
+void FieldReader::error(SourcePos pos, std::string message) {
+    diagnostics_.push_back({path_, pos, Severity::error, std::move(message)});
+    failed_ = true;
+}
+
+void FieldReader::warning(SourcePos pos, std::string message) {
+    diagnostics_.push_back({path_, pos, Severity::warning, std::move(message)});
+}
+
+SourcePos FieldReader::position(std::string_view key) const {
+    if (const auto* node = table_.get(key)) {
+        return position_of(node->source());
+    }
+    return {};
+}
+
+const toml::node* FieldReader::lookup(std::string_view key, bool required) {
+    known_.emplace_back(key);
+    const auto* node = table_.get(key);
+    if (node == nullptr && required) {
+        error({1, 1}, fmt::format("missing required key '{}'", key));
+    }
+    return node;
+}
+
+void FieldReader::type_error(const toml::node& node, std::string_view key,
+                             std::string_view expected) {
+    error(position_of(node.source()), fmt::format("'{}' must be {}", key, expected));
+}
+
+std::optional<std::string> FieldReader::string(std::string_view key, bool required) {
+    const auto* node = lookup(key, required);
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto* value = node->as_string()) {
+        return value->get();
+    }
+    type_error(*node, key, "a string");
+    return std::nullopt;
+}
+
+std::optional<Date> FieldReader::date(std::string_view key, bool required) {
+    const auto* node = lookup(key, required);
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto* value = node->as_date()) {
+        const auto& d = value->get();
+        return Date{d.year, d.month, d.day};
+    }
+    type_error(*node, key, "a date like 2026-11-29 (without quotes)");
+    return std::nullopt;
+}
+
+std::optional<bool> FieldReader::boolean(std::string_view key) {
+    const auto* node = lookup(key, false);
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto* value = node->as_boolean()) {
+        return value->get();
+    }
+    type_error(*node, key, "true or false");
+    return std::nullopt;
+}
+
+std::optional<long long> FieldReader::integer(std::string_view key) {
+    const auto* node = lookup(key, false);
+    if (node == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto* value = node->as_integer()) {
+        return value->get();
+    }
+    type_error(*node, key, "an integer");
+    return std::nullopt;
+}
+
+std::vector<std::pair<std::string, SourcePos>> FieldReader::string_array(std::string_view key) {
+    std::vector<std::pair<std::string, SourcePos>> out;
+    const auto* node = lookup(key, false);
+    if (node == nullptr) {
+        return out;
+    }
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        type_error(*node, key, "an array of strings");
+        return out;
+    }
+    for (const auto& element : *array) {
+        if (const auto* value = element.as_string()) {
+            out.emplace_back(value->get(), position_of(element.source()));
+        } else {
+            type_error(element, key, "an array of strings");
+        }
+    }
+    return out;
+}
+
+const toml::table* FieldReader::subtable(std::string_view key) {
+    const auto* node = lookup(key, false);
+    if (node == nullptr) {
+        return nullptr;
+    }
+    if (const auto* table = node->as_table()) {
+        return table;
+    }
+    type_error(*node, key, "a table");
+    return nullptr;
+}
+
+void FieldReader::reject_unknown_keys() {
+    for (const auto& [key, node] : table_) {
+        if (std::find(known_.begin(), known_.end(), key.str()) == known_.end()) {
+            const auto suggestion = close_matches(key.str(), known_, 1);
+            error(position_of(key.source()),
+                  suggestion.empty() ? fmt::format("unknown key '{}'", key.str())
+                                     : fmt::format("unknown key '{}' (did you mean '{}'?)",
+                                                   key.str(), suggestion.front()));
+        }
+    }
+}
+
+} // namespace spark

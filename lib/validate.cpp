@@ -1,0 +1,35 @@
+#include "validate.hpp"
+
+#include "error.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace spark {
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos;
+}
+
+void validate_text(std::string_view value, std::string_view what, bool required) {
+    if (auto bad = find_invalid_utf8(value)) {
+        throw UsageError(
+            fmt::format("{} is not valid UTF-8 (byte {} of the text)", what, *bad + 1));
+    }
+    if (required && is_blank(value)) {
+        throw UsageError(fmt::format("{} must not be empty", what));
+    }
+}
+
+std::vector<std::string> without_repeats(const std::vector<std::string>& values) {
+    std::vector<std::string> out;
+    for (const auto& value : values) {
+        if (std::find(out.begin(), out.end(), value) == out.end()) {
+            out.push_back(value);
+        }
+    }
+    return out;
+}
+
+} // namespace spark

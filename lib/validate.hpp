@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace spark {
+
+// Checks text that came from the command line or a file before it is stored: valid UTF-8,
+// and not blank when `required`. Throws UsageError naming `what` (an option or argument).
+void validate_text(std::string_view value, std::string_view what, bool required);
+
+// Keeps the first of each repeated value, in order: "--tag a --tag a" stores "a" once.
+std::vector<std::string> without_repeats(const std::vector<std::string>& values);
+
+bool is_blank(std::string_view text);
+
+} // namespace spark
