@@ -12,6 +12,9 @@ void register_commands(CLI::App& app, Context& context);
 void register_init(CLI::App& app, Context& context);
 void register_log(CLI::App& app, Context& context);
 void register_people(CLI::App& app, Context& context);
+void register_meet(CLI::App& app, Context& context);
+void register_list(CLI::App& app, Context& context);
+void register_show(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
 
 } // namespace spark

@@ -3,7 +3,9 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
+#include "involvement.hpp"
 #include "json.hpp"
+#include "record_view.hpp"
 #include "records.hpp"
 #include "store.hpp"
 #include "text.hpp"
@@ -47,14 +49,6 @@ std::string choices(const Enum (&values)[N]) {
     return join(names, ", ");
 }
 
-Records load_clean_people(const Workspace& workspace) {
-    Records people = load_people(workspace.root);
-    if (has_errors(people.diagnostics)) {
-        throw DataError(people.diagnostics);
-    }
-    return people;
-}
-
 void run_add(const AddOptions& options, const Context& context) {
     Person person;
     validate_text(options.name, "the name", true);
@@ -85,7 +79,7 @@ void run_add(const AddOptions& options, const Context& context) {
     person.since = parse_date_argument(options.since, context.today(), "--since");
 
     const Workspace workspace = context.open_workspace();
-    const Records people = load_clean_people(workspace);
+    const Records people = load_valid_people(workspace.root);
     if (!options.invited_by.empty()) {
         validate_text(options.invited_by, "--invited-by", true);
         person.invited_by = resolve_person(people.people, options.invited_by).id;
@@ -116,47 +110,40 @@ std::string roles_text(const Person& person) {
 
 void run_list(const ListOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
-    const Records people = load_clean_people(workspace);
+    const Records records = load_valid_records(workspace.root);
+    const InvolvementMap involvement = first_involvement(records);
+    auto first_seen = [&](const Person& person) {
+        auto found = involvement.find(person.id);
+        return found == involvement.end() ? person.since : found->second.first;
+    };
     if (options.json) {
-        fmt::print("{}\n", people_json(people.people));
+        toml::array array;
+        for (const auto& person : records.people) {
+            auto table = person_table(person);
+            table.insert("first_involvement", first_seen(person).iso());
+            array.push_back(std::move(table));
+        }
+        fmt::print("{}\n", to_json(array));
         return;
     }
-    for (const auto& person : people.people) {
-        fmt::print("{}\t{}\t{}\t{}\t{}\t{}\n", person.id, person.name,
+    for (const auto& person : records.people) {
+        fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", person.id, single_line(person.name),
                    person.group ? name_of(*person.group) : "", roles_text(person),
-                   person.invited_by, person.since.iso());
+                   person.invited_by, person.since.iso(), first_seen(person).iso());
     }
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
     validate_text(options.person, "the person", true);
     const Workspace workspace = context.open_workspace();
-    const Records people = load_clean_people(workspace);
-    const Person& person = resolve_person(people.people, options.person);
+    const Records records = load_valid_records(workspace.root);
+    const Person& person = resolve_person(records.people, options.person);
+    const InvolvementMap involvement = first_involvement(records);
     if (options.json) {
-        fmt::print("{}\n", person_json(person));
+        fmt::print("{}\n", person_json(person, records, involvement));
         return;
     }
-    fmt::print("{} ({})\n", person.name, person.id);
-    auto line = [](std::string_view label, const std::string& value) {
-        if (!value.empty()) {
-            fmt::print("  {:<12}{}\n", label, value);
-        }
-    };
-    line("group", person.group ? std::string(name_of(*person.group)) : "");
-    line("roles", roles_text(person));
-    line("department", person.department);
-    if (!person.invited_by.empty()) {
-        auto inviter = lookup_person(people.people, person.invited_by);
-        line("invited by", inviter.person != nullptr
-                               ? fmt::format("{} ({})", inviter.person->name, person.invited_by)
-                               : person.invited_by);
-    }
-    line("since", person.since.iso());
-    line("public", person.is_public ? "yes" : "no");
-    if (!person.note.empty()) {
-        fmt::print("\n{}\n", person.note);
-    }
+    fmt::print("{}", view_person(person, records, involvement));
 }
 
 } // namespace
@@ -200,7 +187,8 @@ void register_people(CLI::App& app, Context& context) {
     auto list = std::make_shared<ListOptions>();
     auto* list_command = people->add_subcommand("list", "List everyone, one per line");
     list_command->add_flag("--json", list->json, "Print a JSON array");
-    list_command->footer("Columns (tab-separated): id, name, group, roles, invited_by, since");
+    list_command->footer(
+        "Columns (tab-separated): id, name, group, roles, invited_by, since, first involvement");
     list_command->callback([list, &context] {
         context.action = [list, &context] {
             run_list(*list, context);

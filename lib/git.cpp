@@ -2,11 +2,52 @@
 
 #include "process.hpp"
 
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/file.h>
+#include <thread>
+#include <unistd.h>
 
 namespace spark {
 
 namespace {
+
+// Another spark started at the same moment (or the user's git) may hold .git/index.lock for
+// a few milliseconds; wait for it instead of leaving the record uncommitted.
+ProcessResult run_git(const std::vector<std::string>& argv, const std::filesystem::path& dir) {
+    for (int attempt = 0;; ++attempt) {
+        auto result = run_process(argv, dir);
+        if (!result.started || result.exit_code == 0 || attempt >= 100 ||
+            result.output.find("index.lock") == std::string::npos) {
+            return result;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10 + (::getpid() + attempt) % 30));
+    }
+}
+
+// git is not safe for concurrent add + commit in one repository (one process's `commit
+// --only` drops what another just added; HEAD updates race), so the spark processes of a
+// workspace take turns: an flock on the workspace folder, released when the fd closes.
+class TurnLock {
+  public:
+    explicit TurnLock(const std::filesystem::path& root)
+        : fd_(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {
+        while (fd_ >= 0 && ::flock(fd_, LOCK_EX) != 0 && errno == EINTR) {
+        }
+    }
+    TurnLock(const TurnLock&) = delete;
+    TurnLock& operator=(const TurnLock&) = delete;
+    ~TurnLock() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+
+  private:
+    int fd_;
+};
 
 std::string last_line(const std::string& output) {
     std::string text = output;
@@ -55,9 +96,10 @@ std::optional<std::string> commit_files(const Workspace& workspace,
     if (!autocommit_enabled(workspace) || files.empty()) {
         return std::nullopt;
     }
+    const TurnLock turn(workspace.root);
     std::vector<std::string> add = {"git", "add", "--"};
     add.insert(add.end(), files.begin(), files.end());
-    auto added = run_process(add, workspace.root);
+    auto added = run_git(add, workspace.root);
     if (!added.started) {
         return "git is not installed; the record is saved but not committed";
     }
@@ -66,7 +108,7 @@ std::optional<std::string> commit_files(const Workspace& workspace,
     }
     std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--only", "--"};
     commit.insert(commit.end(), files.begin(), files.end());
-    auto committed = run_process(commit, workspace.root);
+    auto committed = run_git(commit, workspace.root);
     if (committed.exit_code != 0) {
         return fmt::format("the record is saved but not committed: {}",
                            last_line(committed.output));

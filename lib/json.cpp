@@ -84,16 +84,46 @@ std::string to_json(const toml::array& array) {
     return out.str();
 }
 
-std::string people_json(const std::vector<Person>& people) {
-    toml::array array;
-    for (const auto& person : people) {
-        array.push_back(person_table(person));
-    }
-    return to_json(array);
+toml::table meeting_table(const Meeting& meeting, const InvolvementMap& involvement) {
+    auto table = meeting_table(meeting);
+    table.insert("newcomers", string_array(newcomers(meeting, involvement)));
+    return table;
 }
 
-std::string person_json(const Person& person) {
-    return to_json(person_table(person));
+std::string person_json(const Person& person, const Records& records,
+                        const InvolvementMap& involvement) {
+    auto table = person_table(person);
+    if (auto found = involvement.find(person.id); found != involvement.end()) {
+        table.insert("first_involvement", found->second.first.iso());
+    }
+    std::vector<std::string> invited;
+    for (const auto& other : records.people) {
+        if (other.invited_by == person.id) {
+            invited.push_back(other.id);
+        }
+    }
+    table.insert("invited", string_array(invited));
+    TimelineFilter filter;
+    filter.person = person.id;
+    std::vector<std::string> took_part;
+    for (const auto& item : timeline(records, filter)) {
+        took_part.push_back(item.id());
+    }
+    table.insert("took_part_in", string_array(took_part));
+    return to_json(table);
+}
+
+std::string timeline_json(const std::vector<TimelineItem>& items,
+                          const InvolvementMap& involvement) {
+    toml::array array;
+    for (const auto& item : items) {
+        if (item.entry != nullptr) {
+            array.push_back(entry_table(*item.entry));
+        } else {
+            array.push_back(meeting_table(*item.meeting, involvement));
+        }
+    }
+    return to_json(array);
 }
 
 } // namespace spark

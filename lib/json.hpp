@@ -1,6 +1,8 @@
 #pragma once
 
+#include "involvement.hpp"
 #include "model.hpp"
+#include "timeline.hpp"
 
 #include <string>
 #include <toml++/toml.h>
@@ -17,8 +19,14 @@ toml::table meeting_table(const Meeting& meeting);
 std::string to_json(const toml::table& table);
 std::string to_json(const toml::array& array);
 
-std::string people_json(const std::vector<Person>& people);
-std::string person_json(const Person& person);
+// A person with first involvement, whom they invited and the records they took part in.
+std::string person_json(const Person& person, const Records& records,
+                        const InvolvementMap& involvement);
+// A meeting with its derived newcomers.
+toml::table meeting_table(const Meeting& meeting, const InvolvementMap& involvement);
+// The timeline as `spark list --json` prints it.
+std::string timeline_json(const std::vector<TimelineItem>& items,
+                          const InvolvementMap& involvement);
 
 toml::array string_array(const std::vector<std::string>& values);
 

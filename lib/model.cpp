@@ -159,4 +159,18 @@ bool Person::operator==(const Person& o) const {
            is_public == o.is_public && note == o.note;
 }
 
+Setting setting_for_groups(const std::vector<std::optional<Group>>& groups) {
+    bool inside = false;
+    bool outside = false;
+    for (const auto& group : groups) {
+        if (group) {
+            (is_outside(*group) ? outside : inside) = true;
+        }
+    }
+    if (inside && outside) {
+        return Setting::mixed;
+    }
+    return outside ? Setting::external : Setting::internal;
+}
+
 } // namespace spark

@@ -96,4 +96,8 @@ struct Person {
     bool operator==(const Person& other) const;
 };
 
+// internal when everyone with a group is from inside, external when all are from outside,
+// mixed otherwise.
+Setting setting_for_groups(const std::vector<std::optional<Group>>& groups);
+
 } // namespace spark

@@ -172,4 +172,20 @@ Records load_people(const fs::path& root) {
     return load_files(root, files, std::move(diagnostics));
 }
 
+Records load_valid_records(const fs::path& root) {
+    Records records = load_records(root);
+    if (has_errors(records.diagnostics)) {
+        throw DataError(std::move(records.diagnostics));
+    }
+    return records;
+}
+
+Records load_valid_people(const fs::path& root) {
+    Records records = load_people(root);
+    if (has_errors(records.diagnostics)) {
+        throw DataError(std::move(records.diagnostics));
+    }
+    return records;
+}
+
 } // namespace spark

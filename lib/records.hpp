@@ -40,4 +40,8 @@ Records load_records(const fs::path& root);
 // Only people/: what writing commands need to resolve names.
 Records load_people(const fs::path& root);
 
+// load_records for commands that read: throws DataError naming the broken files, if any.
+Records load_valid_records(const fs::path& root);
+Records load_valid_people(const fs::path& root);
+
 } // namespace spark

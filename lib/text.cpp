@@ -224,4 +224,14 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string single_line(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c == '\t' || c == '\n' || c == '\r') {
+            c = ' ';
+        }
+    }
+    return out;
+}
+
 } // namespace spark

@@ -25,6 +25,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::vector<std::string> close_matches(std::string_view word, const std::vector<std::string>& pool,
                                        std::size_t limit = 5);
 
+// Tabs, newlines and carriage returns become spaces, for one-line, tab-separated output.
+std::string single_line(std::string_view text);
+
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 } // namespace spark

@@ -1,0 +1,64 @@
+#include "commands.hpp"
+#include "involvement.hpp"
+#include "json.hpp"
+#include "record_lookup.hpp"
+#include "record_view.hpp"
+#include "records.hpp"
+#include "validate.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace spark {
+
+namespace {
+
+struct ShowOptions {
+    std::string id;
+    bool json = false;
+};
+
+void run_show(const ShowOptions& options, const Context& context) {
+    validate_text(options.id, "the id", true);
+    const Workspace workspace = context.open_workspace();
+    const Records records = load_valid_records(workspace.root);
+    const RecordRef found = find_record(records, options.id);
+    const InvolvementMap involvement = first_involvement(records);
+    if (options.json) {
+        if (found.entry) {
+            fmt::print("{}\n", to_json(entry_table(*found.entry)));
+        } else if (found.meeting) {
+            fmt::print("{}\n", to_json(meeting_table(*found.meeting, involvement)));
+        } else {
+            fmt::print("{}\n", person_json(*found.person, records, involvement));
+        }
+        return;
+    }
+    if (found.entry) {
+        fmt::print("{}", view_entry(*found.entry, records));
+    } else if (found.meeting) {
+        fmt::print("{}", view_meeting(*found.meeting, records, involvement));
+    } else {
+        fmt::print("{}", view_person(*found.person, records, involvement));
+    }
+}
+
+} // namespace
+
+void register_show(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ShowOptions>();
+    auto* command = app.add_subcommand("show", "Show one entry, meeting or person");
+    command->add_option("ID", options->id, "Id or unique beginning of one (a person also by name)")
+        ->required();
+    command->add_flag("--json", options->json, "Print JSON");
+    command->footer("Examples:\n"
+                    "  spark show 2026-11-29-buurtkamer\n"
+                    "  spark show anna --json");
+    command->callback([options, &context] {
+        context.action = [options, &context] {
+            run_show(*options, context);
+        };
+    });
+}
+
+} // namespace spark
