@@ -56,7 +56,9 @@ std::string emit_person(const Person& person) {
     if (!person.invited_by.empty()) {
         w.string("invited_by", person.invited_by);
     }
-    w.date("since", person.since);
+    if (person.since.valid()) { // optional in hand-written files; never write 0000-00-00
+        w.date("since", person.since);
+    }
     w.boolean("public", person.is_public);
     if (!person.note.empty()) {
         w.text("note", person.note);
