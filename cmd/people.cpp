@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 namespace spark {
 
@@ -22,7 +23,7 @@ struct AddOptions {
     std::string name;
     std::string group;
     std::vector<std::string> roles;
-    std::string invited_by;
+    std::optional<std::string> invited_by; // given but empty is an error, not "nobody"
     std::string since = "today";
     std::string department;
     std::string note;
@@ -80,9 +81,9 @@ void run_add(const AddOptions& options, const Context& context) {
 
     const Workspace workspace = context.open_workspace();
     const Records people = load_valid_people(workspace.root);
-    if (!options.invited_by.empty()) {
-        validate_text(options.invited_by, "--invited-by", true);
-        person.invited_by = resolve_person(people.people, options.invited_by).id;
+    if (options.invited_by) {
+        validate_text(*options.invited_by, "--invited-by", true);
+        person.invited_by = resolve_person(people.people, *options.invited_by).id;
     }
     if (!options.force) {
         for (const auto& other : people.people) {
