@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
+#include <system_error>
 #include <unistd.h>
 
 namespace {
@@ -84,6 +85,19 @@ int main(int argc, char** argv) {
     } catch (const spark::Error& e) {
         fmt::print(stderr, "spark: error: {}\n", e.what());
         return finish_output(e.exit_code());
+    } catch (const std::system_error& e) {
+        // fmt throws when writing to stdout fails mid-command: one message, and a reader
+        // that went away (SIGPIPE ignored) is no error, as in finish_output.
+        if (std::ferror(stdout)) {
+            if (e.code().value() == EPIPE) {
+                return 0;
+            }
+            fmt::print(stderr, "spark: error: cannot write output: {}\n",
+                       std::strerror(e.code().value()));
+            return 1;
+        }
+        fmt::print(stderr, "spark: error: {}\n", e.what());
+        return finish_output(1);
     } catch (const std::exception& e) {
         fmt::print(stderr, "spark: error: {}\n", e.what());
         return finish_output(1);
