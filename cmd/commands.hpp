@@ -16,5 +16,7 @@ void register_meet(CLI::App& app, Context& context);
 void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
+void register_status(CLI::App& app, Context& context);
+void register_report(CLI::App& app, Context& context);
 
 } // namespace spark

@@ -7,6 +7,32 @@
 
 namespace spark {
 
+namespace {
+
+void read_threshold(FieldReader& fields, std::string_view key, int& value, int minimum) {
+    if (auto read = fields.integer(key)) {
+        if (*read < minimum || *read > 100000) {
+            fields.error(fields.position(key),
+                         fmt::format("'{}' must be between {} and 100000", key, minimum));
+        } else {
+            value = static_cast<int>(*read);
+        }
+    }
+}
+
+void read_gauge(FieldReader& fields, GaugeSettings& gauge) {
+    read_threshold(fields, "window_days", gauge.window_days, 1);
+    read_threshold(fields, "min_new_people", gauge.min_new_people, 0);
+    read_threshold(fields, "min_generations", gauge.min_generations, 0);
+    read_threshold(fields, "min_groups", gauge.min_groups, 0);
+    read_threshold(fields, "min_actions", gauge.min_actions, 0);
+    read_threshold(fields, "min_proven_matches", gauge.min_proven_matches, 0);
+    read_threshold(fields, "min_meetings", gauge.min_meetings, 0);
+    read_threshold(fields, "min_dilemmas_and_critics", gauge.min_dilemmas_and_critics, 0);
+}
+
+} // namespace
+
 std::string emit_config(const Config& config) {
     TomlWriter w;
     w.string("name", config.name);
@@ -50,10 +76,15 @@ std::optional<Config> read_config(std::string_view bytes, const std::string& pat
         git_fields.reject_unknown_keys();
         git_ok = git_fields.ok();
     }
-    // Later sections ([gauge]) are read by the modules that own them.
-    fields.subtable("gauge");
+    bool gauge_ok = true;
+    if (const auto* gauge = fields.subtable("gauge")) {
+        FieldReader gauge_fields(*gauge, path, diagnostics);
+        read_gauge(gauge_fields, config.gauge);
+        gauge_fields.reject_unknown_keys();
+        gauge_ok = gauge_fields.ok();
+    }
     fields.reject_unknown_keys();
-    if (!fields.ok() || !git_ok) {
+    if (!fields.ok() || !git_ok || !gauge_ok) {
         return std::nullopt;
     }
     return config;

@@ -12,8 +12,8 @@ namespace spark {
 
 // The six things a fire needs ("Ga vonken!"); each entry records one of them.
 enum class Kind { spark, oxygen, match, fuel, action, poker };
-inline constexpr Kind all_kinds[] = {Kind::spark, Kind::fuel,   Kind::oxygen,
-                                     Kind::match, Kind::action, Kind::poker};
+inline constexpr Kind all_kinds[] = {Kind::spark, Kind::oxygen, Kind::match,
+                                     Kind::fuel,  Kind::action, Kind::poker};
 
 enum class Group { staff, teamlead, director, executive, council, resident, initiator, partner };
 inline constexpr Group all_groups[] = {Group::staff,     Group::teamlead, Group::director,

@@ -1,0 +1,111 @@
+#include "report.hpp"
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "figures.hpp"
+#include "gauge.hpp"
+#include "records.hpp"
+#include "storage.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace spark {
+
+namespace {
+
+struct ReportCommandOptions {
+    std::string since;
+    std::string until;
+    std::string period;
+    std::string language;
+    std::string format = "markdown";
+    std::string mermaid = "fenced";
+    std::string output;
+    std::string names = "inside";
+};
+
+void run_report(const ReportCommandOptions& options, const Context& context) {
+    const Date today = context.today();
+    const Workspace workspace = context.open_workspace();
+    const Records records = load_valid_records(workspace.root);
+    const Date first = first_record_date(
+        records, workspace.config.started.valid() ? workspace.config.started : today);
+    const Period period =
+        resolve_period(options.period, options.since, options.until, first, today);
+
+    ReportOptions report;
+    report.language = *language_from_name(options.language.empty() ? workspace.config.language
+                                                                   : options.language);
+    report.mermaid = options.mermaid == "azure" ? MermaidStyle::azure
+                     : options.mermaid == "off" ? MermaidStyle::off
+                                                : MermaidStyle::fenced;
+    report.names = *names_mode_from_name(options.names);
+    report.generated = today;
+
+    const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
+    const Gauge gauge = assess(figures, workspace.config.gauge);
+    const std::string text =
+        options.format == "json"
+            ? render_json_report(workspace.config, figures, gauge, report) + "\n"
+            : render_markdown_report(workspace.config, records, figures, gauge, report);
+    if (options.output.empty() || options.output == "-") {
+        fmt::print("{}", text);
+    } else {
+        replace_file(options.output, text);
+    }
+}
+
+} // namespace
+
+void register_report(CLI::App& app, Context& context) {
+    auto options = std::make_shared<ReportCommandOptions>();
+    auto* command = app.add_subcommand(
+        "report", "Write the Markdown (or JSON) report: fire gauge, signals, growth, spread");
+    auto* period_group = command->add_option_group("Period");
+    period_group
+        ->add_option("--since", options->since, "Start of the period (default: first record)")
+        ->option_text("DATE");
+    period_group->add_option("--until", options->until, "End of the period (default: today)")
+        ->option_text("DATE");
+    period_group
+        ->add_option("--period", options->period,
+                     "A whole month, quarter, tertial or year: 2026-11, 2026-Q4, "
+                     "2026-T3, 2026")
+        ->option_text("PERIOD");
+    auto* output_group = command->add_option_group("Output");
+    output_group
+        ->add_option("--lang", options->language, "Language: nl or en (default: the workspace's)")
+        ->check(CLI::IsMember({"nl", "en"}))
+        ->option_text("LANG");
+    output_group->add_option("--format", options->format, "markdown (default) or json")
+        ->check(CLI::IsMember({"markdown", "json"}))
+        ->option_text("FORMAT");
+    output_group
+        ->add_option("--mermaid", options->mermaid,
+                     "Charts as ```mermaid fences (fenced, default), ::: mermaid blocks "
+                     "for Azure DevOps (azure), or none (off)")
+        ->check(CLI::IsMember({"fenced", "azure", "off"}))
+        ->option_text("STYLE");
+    output_group
+        ->add_option("--names", options->names,
+                     "Who is named: inside (default: outside people by group and number "
+                     "unless public), all, none")
+        ->check(CLI::IsMember({"all", "inside", "none"}))
+        ->option_text("WHO");
+    output_group
+        ->add_option("-o,--output", options->output,
+                     "Write to FILE (atomically) instead of standard output")
+        ->option_text("FILE");
+    command->footer("Examples:\n"
+                    "  spark report -o wiki/vuurmeter.md\n"
+                    "  spark report --period 2026-T3 --lang en --mermaid azure\n"
+                    "  spark report --format json | jq -r .state");
+    command->callback([options, &context] {
+        context.action = [options, &context] {
+            run_report(*options, context);
+        };
+    });
+}
+
+} // namespace spark

@@ -1,0 +1,39 @@
+#include "commands.hpp"
+#include "figures.hpp"
+#include "gauge.hpp"
+#include "records.hpp"
+#include "status_view.hpp"
+
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+void run_status(const Context& context) {
+    const Date today = context.today();
+    const Workspace workspace = context.open_workspace();
+    const Records records = load_valid_records(workspace.root);
+    const Date first = first_record_date(
+        records, workspace.config.started.valid() ? workspace.config.started : today);
+    const Period period{std::min(first, today), today};
+    const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
+    const Gauge gauge = assess(figures, workspace.config.gauge);
+    fmt::print("{}", render_status(workspace.config, figures, gauge,
+                                   *language_from_name(workspace.config.language),
+                                   context.color_enabled(stdout)));
+}
+
+} // namespace
+
+void register_status(CLI::App& app, Context& context) {
+    auto* command = app.add_subcommand("status", "Show the fire state and what needs attention");
+    command->footer("Example, in a shell prompt or a login script:\n  spark -q status");
+    command->callback([&context] {
+        context.action = [&context] {
+            run_status(context);
+        };
+    });
+}
+
+} // namespace spark

@@ -1,0 +1,318 @@
+#include "i18n.hpp"
+
+#include <fmt/format.h>
+
+namespace spark {
+
+std::optional<Language> language_from_name(std::string_view name) {
+    if (name == "nl") {
+        return Language::nl;
+    }
+    if (name == "en") {
+        return Language::en;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr Words dutch{
+    .report = "voortgangsrapportage",
+    .period = "Periode",
+    .generated = "gemaakt op",
+    .gauge = "Vuurmeter",
+    .state = "Toestand",
+    .criterion = "Criterium",
+    .value = "Waarde",
+    .threshold = "Drempel",
+    .both = "beide",
+    .inside = "binnen",
+    .outside = "buiten",
+    .reached = "Bereikt",
+    .signals = "Signalen",
+    .no_signals = "Geen signalen: alle criteria voor een lopend vuurtje zijn gehaald.",
+    .growth = "Groei per maand",
+    .month = "Maand",
+    .new_people = "Nieuwe mensen",
+    .people_total = "Betrokken (totaal)",
+    .entries = "Logboek",
+    .meetings = "Ontmoetingen",
+    .attendance = "Aanwezigen",
+    .growth_chart_title = "Betrokken mensen per maand",
+    .people_axis = "Mensen",
+    .spread = "Verspreiding",
+    .spread_intro = "Wie wie heeft meegenomen (invited_by). De kern is generatie 0; wie door "
+                    "generatie n is uitgenodigd, hoort bij generatie n + 1.",
+    .generation = "Generatie",
+    .core = "kern",
+    .people = "Mensen",
+    .who = "Wie",
+    .more_people = "en {} anderen",
+    .log = "Logboek",
+    .date = "Datum",
+    .title = "Titel",
+    .effect = "Effect",
+    .no_entries = "Geen vermeldingen in deze periode.",
+    .earlier_entries = "En {} eerdere vermeldingen; `spark list --kind {}` toont ze allemaal.",
+    .setting = "Setting",
+    .place = "Plaats",
+    .attendees = "Aanwezig",
+    .newcomers = "Nieuw",
+    .questions = "Vragen",
+    .dilemmas = "Dilemma's",
+    .outcomes = "Opbrengst",
+    .followups = "Vervolgafspraken",
+    .no_meetings = "Geen ontmoetingen in deze periode.",
+    .earlier_meetings = "En {} eerdere ontmoetingen; `spark list --kind meeting` toont ze "
+                        "allemaal.",
+    .person = "persoon",
+    .unknown_person = "onbekend",
+    .last_entry = "laatste vermelding",
+    .last_meeting = "laatste ontmoeting",
+    .days_ago = "{} dagen geleden",
+    .today = "vandaag",
+    .involved = "{} mensen betrokken (+{} in de laatste {} weken)",
+    .nothing_yet = "nog niets",
+    .privacy_note = "Mensen van buiten de organisatie staan er met groep en nummer in, tenzij "
+                    "ze openbaar willen zijn.",
+};
+
+constexpr Words english{
+    .report = "progress report",
+    .period = "Period",
+    .generated = "generated on",
+    .gauge = "Fire gauge",
+    .state = "State",
+    .criterion = "Criterion",
+    .value = "Value",
+    .threshold = "Threshold",
+    .both = "both",
+    .inside = "inside",
+    .outside = "outside",
+    .reached = "Reached",
+    .signals = "Signals",
+    .no_signals = "No signals: every criterion for a running fire is met.",
+    .growth = "Growth per month",
+    .month = "Month",
+    .new_people = "New people",
+    .people_total = "Involved (total)",
+    .entries = "Log entries",
+    .meetings = "Meetings",
+    .attendance = "Attendance",
+    .growth_chart_title = "People involved per month",
+    .people_axis = "People",
+    .spread = "Spread",
+    .spread_intro = "Who brought in whom (invited_by). The core group is generation 0; people "
+                    "invited by generation n are generation n + 1.",
+    .generation = "Generation",
+    .core = "core",
+    .people = "People",
+    .who = "Who",
+    .more_people = "and {} others",
+    .log = "Log",
+    .date = "Date",
+    .title = "Title",
+    .effect = "Effect",
+    .no_entries = "No entries in this period.",
+    .earlier_entries = "And {} earlier entries; `spark list --kind {}` shows them all.",
+    .setting = "Setting",
+    .place = "Place",
+    .attendees = "Attendance",
+    .newcomers = "New",
+    .questions = "Questions",
+    .dilemmas = "Dilemmas",
+    .outcomes = "Outcomes",
+    .followups = "Follow-ups",
+    .no_meetings = "No meetings in this period.",
+    .earlier_meetings = "And {} earlier meetings; `spark list --kind meeting` shows them all.",
+    .person = "person",
+    .unknown_person = "unknown",
+    .last_entry = "last entry",
+    .last_meeting = "last meeting",
+    .days_ago = "{} days ago",
+    .today = "today",
+    .involved = "{} people involved (+{} in the last {} weeks)",
+    .nothing_yet = "nothing yet",
+    .privacy_note = "People from outside the organisation appear by group and number unless "
+                    "they chose to be public.",
+};
+
+template <std::size_t N>
+std::string pick(const char* const (&table)[N], std::size_t index) {
+    return index < N ? table[index] : "";
+}
+
+} // namespace
+
+const Words& words(Language language) {
+    return language == Language::nl ? dutch : english;
+}
+
+std::string month_name(Language language, int month) {
+    static const char* const nl[] = {"januari",   "februari", "maart",    "april",
+                                     "mei",       "juni",     "juli",     "augustus",
+                                     "september", "oktober",  "november", "december"};
+    static const char* const en[] = {"January",   "February", "March",    "April",
+                                     "May",       "June",     "July",     "August",
+                                     "September", "October",  "November", "December"};
+    return language == Language::nl ? pick(nl, month - 1) : pick(en, month - 1);
+}
+
+std::string month_abbreviation(Language language, int month) {
+    static const char* const nl[] = {"jan", "feb", "mrt", "apr", "mei", "jun",
+                                     "jul", "aug", "sep", "okt", "nov", "dec"};
+    static const char* const en[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return language == Language::nl ? pick(nl, month - 1) : pick(en, month - 1);
+}
+
+std::string long_date(Language language, const Date& date) {
+    return fmt::format("{} {} {}", date.day, month_name(language, date.month), date.year);
+}
+
+std::string kind_heading(Language language, Kind kind) {
+    // Indexed by Kind: spark, oxygen, match, fuel, action, poker.
+    static const char* const nl[] = {"Vonken",    "Zuurstof",     "Lucifers",
+                                     "Brandstof", "Oppor-acties", "Poken"};
+    static const char* const en[] = {"Sparks", "Oxygen", "Matches", "Fuel", "Actions", "Pokers"};
+    const auto index = static_cast<std::size_t>(kind);
+    return language == Language::nl ? pick(nl, index) : pick(en, index);
+}
+
+std::string group_name(Language language, Group group) {
+    // Indexed by Group.
+    static const char* const nl[] = {"medewerker", "teamleider", "directeur",       "bestuurder",
+                                     "raadslid",   "inwoner",    "initiatiefnemer", "partner"};
+    static const char* const en[] = {"staff member",   "team lead", "director",  "executive",
+                                     "council member", "resident",  "initiator", "partner"};
+    const auto index = static_cast<std::size_t>(group);
+    return language == Language::nl ? pick(nl, index) : pick(en, index);
+}
+
+std::string setting_name(Language language, Setting setting) {
+    static const char* const nl[] = {"intern", "extern", "gemengd"};
+    static const char* const en[] = {"internal", "external", "mixed"};
+    const auto index = static_cast<std::size_t>(setting);
+    return language == Language::nl ? pick(nl, index) : pick(en, index);
+}
+
+std::string state_name(Language language, FireState state) {
+    static const char* const nl[] = {"geen vuur", "vonk", "strovuur", "lopend vuurtje"};
+    static const char* const en[] = {"no fire", "spark", "straw fire", "running fire"};
+    const auto index = static_cast<std::size_t>(state);
+    return language == Language::nl ? pick(nl, index) : pick(en, index);
+}
+
+std::string state_explanation(Language language, FireState state) {
+    static const char* const nl[] = {
+        "Er is in deze periode nog niets vastgelegd.",
+        "Alleen de kern is betrokken: tijd om anderen te laten aansluiten.",
+        "Er is activiteit, maar het vuur verspreidt zich niet (meer): kijk naar de signalen.",
+        "Het vuur verspreidt zich: nieuwe mensen, meerdere generaties, binnen en buiten, en er "
+        "wordt gedaan."};
+    static const char* const en[] = {
+        "Nothing has been recorded in this period yet.",
+        "Only the core group is involved: time to let others join.",
+        "There is activity, but the fire is not spreading (any more): see the signals.",
+        "The fire is spreading: new people, several generations, inside and outside, and "
+        "things are being done."};
+    const auto index = static_cast<std::size_t>(state);
+    return language == Language::nl ? pick(nl, index) : pick(en, index);
+}
+
+std::string criterion_label(Language language, const std::string& id, int window_weeks) {
+    const bool nl = language == Language::nl;
+    if (id == "people") {
+        return nl ? "Mensen betrokken buiten de kern" : "People involved beyond the core";
+    }
+    if (id == "new-people") {
+        return fmt::format(fmt::runtime(nl ? "Nieuwe mensen in de laatste {} weken"
+                                           : "New people in the last {} weeks"),
+                           window_weeks);
+    }
+    if (id == "generations") {
+        return nl ? "Generaties van verspreiding" : "Generations of spread";
+    }
+    if (id == "groups") {
+        return nl ? "Groepen bereikt" : "Groups reached";
+    }
+    if (id == "inside-outside") {
+        return nl ? "Binnen én buiten de organisatie" : "Inside and outside the organisation";
+    }
+    if (id == "actions") {
+        return fmt::format(fmt::runtime(nl ? "Acties en lucifers in de laatste {} weken"
+                                           : "Actions and matches in the last {} weeks"),
+                           window_weeks);
+    }
+    if (id == "proven-matches") {
+        return nl ? "Lucifers met bewezen effect" : "Matches with proven effect";
+    }
+    if (id == "meetings") {
+        return fmt::format(fmt::runtime(nl ? "Ontmoetingen in de laatste {} weken"
+                                           : "Meetings in the last {} weeks"),
+                           window_weeks);
+    }
+    if (id == "dilemmas-critics") {
+        return nl ? "Dilemma's en critici" : "Dilemmas and critics";
+    }
+    return id;
+}
+
+std::string signal_message(Language language, const Signal& signal, const Figures& f) {
+    const bool nl = language == Language::nl;
+    const long window_weeks = f.window.days() / 7;
+    if (signal.id == "no-new-people") {
+        if (f.last_newcomer) {
+            const long weeks =
+                (days_from_civil(f.period.until) - days_from_civil(*f.last_newcomer)) / 7;
+            return fmt::format(
+                fmt::runtime(nl ? "geen nieuwe mensen sinds {} weken — het vuur verspreidt zich "
+                                  "niet"
+                                : "no new people for {} weeks — the fire is not spreading"),
+                weeks);
+        }
+        return nl ? "nog niemand buiten de kern — het vuur verspreidt zich nog niet"
+                  : "no one beyond the core yet — the fire is not spreading yet";
+    }
+    if (signal.id == "no-meetings") {
+        return fmt::format(
+            fmt::runtime(nl ? "geen ontmoetingen in de laatste {} weken — organiseer er een "
+                              "waar anderen kunnen aansluiten"
+                            : "no meetings in the last {} weeks — organise one where others "
+                              "can join"),
+            window_weeks);
+    }
+    if (signal.id == "talk-no-action") {
+        return fmt::format(
+            fmt::runtime(nl ? "{} ontmoetingen en geen actie in {} dagen — niet blijven praten, "
+                              "maar doen"
+                            : "{} meetings and no action in {} days — stop talking, start "
+                              "doing"),
+            f.meetings_period, f.period.days());
+    }
+    if (signal.id == "leadership-missing") {
+        return nl ? "leiding nog niet uitgenodigd — geen teamleider, directeur, bestuurder of "
+                    "raadslid betrokken"
+                  : "leadership not yet invited — no team lead, director, executive or council "
+                    "member involved";
+    }
+    if (signal.id == "no-outside") {
+        return nl ? "niemand van buiten — nodig inwoners, initiatiefnemers en partners uit"
+                  : "no one from outside — invite residents, initiators and partners";
+    }
+    if (signal.id == "too-smooth") {
+        return nl ? "te gladjes: geen dilemma's of critici vastgelegd — als het te gladjes gaat, "
+                    "doe je iets niet goed"
+                  : "too smooth: no dilemmas or critics recorded — if it goes too smoothly, you "
+                    "are doing something wrong";
+    }
+    if (signal.id == "unproven-matches") {
+        return fmt::format(
+            fmt::runtime(nl ? "{} lucifers zonder bewezen effect — leg vast wat het opleverde"
+                            : "{} matches without proven effect — record what they achieved"),
+            f.unproven_matches);
+    }
+    return signal.id;
+}
+
+} // namespace spark

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "config.hpp"
+#include "figures.hpp"
+#include "gauge.hpp"
+#include "i18n.hpp"
+#include "names.hpp"
+
+#include <string>
+
+namespace spark {
+
+// How charts are written: ```mermaid fences (GitHub, GitLab), ::: mermaid blocks (Azure
+// DevOps wikis), or not at all. Every chart has a table with the same numbers beside it.
+enum class MermaidStyle { fenced, azure, off };
+
+struct ReportOptions {
+    Language language = Language::nl;
+    MermaidStyle mermaid = MermaidStyle::fenced;
+    NamesMode names = NamesMode::inside;
+    Date generated;
+    // Longer sections show their latest items and say how many more there are.
+    std::size_t max_entries_per_kind = 50;
+    std::size_t max_meetings = 30;
+    std::size_t max_graph_people = 60;
+};
+
+std::string render_markdown_report(const Config& config, const Records& records,
+                                   const Figures& figures, const Gauge& gauge,
+                                   const ReportOptions& options);
+
+std::string render_json_report(const Config& config, const Figures& figures, const Gauge& gauge,
+                               const ReportOptions& options);
+
+} // namespace spark

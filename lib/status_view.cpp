@@ -1,0 +1,66 @@
+#include "status_view.hpp"
+
+#include "text.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+fmt::text_style style_of(FireState state) {
+    switch (state) {
+    case FireState::running_fire:
+        return fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold;
+    case FireState::straw_fire:
+        return fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold;
+    case FireState::spark:
+        return fmt::fg(fmt::terminal_color::cyan) | fmt::emphasis::bold;
+    case FireState::no_fire:
+        break;
+    }
+    return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+}
+
+std::string ago(Language language, const Date& today, const Date& then) {
+    const long days = days_from_civil(today) - days_from_civil(then);
+    const Words& w = words(language);
+    return days == 0 ? w.today : fmt::format(fmt::runtime(w.days_ago), days);
+}
+
+} // namespace
+
+std::string render_status(const Config& config, const Figures& f, const Gauge& gauge,
+                          Language language, bool color, std::size_t max_signals) {
+    const Words& w = words(language);
+    const std::string state =
+        fmt::format("{} ({})", state_name(language, gauge.state), id_of(gauge.state));
+    std::string out = fmt::format("{}: {}\n", single_line(config.name),
+                                  color ? fmt::format(style_of(gauge.state), "{}", state) : state);
+    out += "  " +
+           fmt::format(fmt::runtime(w.involved), f.involved.size(), f.new_people_window,
+                       f.window.days() / 7) +
+           "\n";
+    auto last = [&](const char* label, const auto* record) {
+        if (record == nullptr) {
+            out += fmt::format("  {}: {}\n", label, w.nothing_yet);
+        } else {
+            out += fmt::format("  {}: {} ({}) {}\n", label, record->date.iso(),
+                               ago(language, f.today, record->date), single_line(record->title));
+        }
+    };
+    last(w.last_entry, f.last_entry);
+    last(w.last_meeting, f.last_meeting);
+    for (std::size_t i = 0; i < gauge.signals.size() && i < max_signals; ++i) {
+        const std::string mark =
+            color ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "!") : "!";
+        out += fmt::format("  {} {}\n", mark, signal_message(language, gauge.signals[i], f));
+    }
+    if (gauge.signals.size() > max_signals) {
+        out += fmt::format("  … {} more: spark report\n", gauge.signals.size() - max_signals);
+    }
+    return out;
+}
+
+} // namespace spark
