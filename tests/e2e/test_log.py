@@ -442,6 +442,47 @@ class BadInputTests(LogTestCase):
         self.assertEqual(list(folder.iterdir()), [])
 
 
+class CrashTests(LogTestCase):
+    """SPARK_FAULT=<step> makes spark SIGKILL itself at that step of a write (lib/fault.cpp)."""
+
+    STEPS = ["temporary-created", "partly-written", "temporary-synced", "published"]
+
+    def test_killed_write_leaves_no_file_or_a_whole_one(self):
+        self.anna = self.add_person("Anna de Vries")
+        for step in self.STEPS:
+            with self.subTest(step=step):
+                before = set(self.record_files())
+                result = self.spark("log", "match", f"Killed at {step}", "--with", "anna",
+                                    "-m", "body " * 500, env={"SPARK_FAULT": step})
+                self.assertEqual(result.code, -9, result.describe())
+                new = set(self.record_files()) - before
+                if step == "published":
+                    self.assertEqual(len(new), 1)
+                    data = self.read(new.pop())
+                    self.assertEqual(data["title"], f"Killed at {step}")
+                    self.assertEqual(data["body"], "body " * 500)
+                else:
+                    self.assertEqual(new, set(), "no record from a write killed early")
+                # Leftover temporary files are at most a warning; the workspace stays valid.
+                result = self.ok("check")
+                self.assertNotIn("error", result.out)
+        path = self.log("match", "After the crashes")
+        self.assertEqual(self.read(path)["title"], "After the crashes")
+        result = self.ok("people", "list")
+        self.assertIn(self.anna, result.out)
+
+    def test_killed_people_add(self):
+        for step in self.STEPS:
+            with self.subTest(step=step):
+                result = self.spark("people", "add", f"Person {step}",
+                                    env={"SPARK_FAULT": step})
+                self.assertEqual(result.code, -9, result.describe())
+                self.ok("check")
+        people = self.record_files("people")
+        self.assertEqual(len(people), 1, people)
+        self.assertEqual(self.read(people[0])["name"], "Person published")
+
+
 class ConcurrencyTests(SparkTestCase):
     def start_many(self, count, title):
         processes = [
