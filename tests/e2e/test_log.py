@@ -138,6 +138,18 @@ class PathTests(LogTestCase):
         self.assertTrue(shown.startswith("ws/log/"), shown)
         self.assertTrue((self.tmp / shown).is_file())
 
+    def test_file_names_stay_short_and_inside_the_log(self):
+        for title in ["woord " * 300, "é" * 400, "🔥", "../../etc/passwd", ".hidden",
+                      "a/b\\c", "-", "CON", "x" * 1000]:
+            with self.subTest(title=title[:30]):
+                path = self.log("match", title)
+                name = path.rsplit("/", 1)[1]
+                self.assertLessEqual(len(name.encode()), 120, name)
+                self.assertRegex(name, rf"^{TODAY}-[a-z0-9-]+\.toml$")
+                self.assertTrue(path.startswith(f"log/{sparktest.YEAR}/"))
+                self.assertEqual(self.entry(path)["title"], title)
+        self.ok("check")
+
     def test_date_chooses_the_year_folder(self):
         path = self.log("action", "Old year", "--date", "2025-12-31")
         self.assertTrue(path.startswith("log/2025/2025-12-31-old-year-"), path)
@@ -188,6 +200,16 @@ class RoundTripTests(LogTestCase):
         for byte in raw:
             self.assertFalse(byte < 0x20 and byte not in (0x09, 0x0A), raw)
             self.assertNotEqual(byte, 0x7F, raw)
+
+    def test_nul_bytes_in_a_body_file_round_trip(self):
+        body = "before\x00after\n"
+        source = self.tmp / "nul.txt"
+        source.write_bytes(body.encode())
+        path = self.log("action", "NUL via -F", "-F", source)
+        self.assertEqual(self.entry(path)["body"], body)
+        path = self.log("action", "NUL via stdin", "-F", "-", input=body)
+        self.assertEqual(self.entry(path)["body"], body)
+        self.ok("check")
 
     def test_large_body_from_stdin(self):
         body = ("Regel met tekst en een \"quote\" en \\.\n" * 20000)
