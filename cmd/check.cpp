@@ -36,7 +36,7 @@ void run_check(const Context& context) {
     std::size_t files = 0;
     try {
         const Workspace workspace = context.open_workspace();
-        Records records = load_records(workspace.root);
+        Records records = load_records(workspace);
         files = records.people.size() + records.entries.size() + records.meetings.size();
         diagnostics = std::move(records.diagnostics);
         auto semantic = check_records(records);

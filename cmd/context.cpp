@@ -10,7 +10,13 @@
 namespace spark {
 
 Workspace Context::open_workspace() const {
-    return spark::open_workspace(std::filesystem::current_path(), std::getenv("SPARK_DIR"));
+    Workspace workspace =
+        spark::open_workspace(std::filesystem::current_path(), std::getenv("SPARK_DIR"));
+    const char* no_cache_env = std::getenv("SPARK_NO_CACHE");
+    workspace.use_cache =
+        !no_cache && (no_cache_env == nullptr || std::string_view(no_cache_env).empty() ||
+                      std::string_view(no_cache_env) == "0");
+    return workspace;
 }
 
 Date Context::today() const {

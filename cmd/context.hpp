@@ -17,6 +17,7 @@ struct Context {
     std::string directory;                // -C
     bool quiet = false;                   // -q
     std::string color = "auto";           // --color
+    bool no_cache = false;                // --no-cache
     std::filesystem::path invocation_dir; // where the user started spark, before -C
 
     // Set by the subcommand that was chosen; runs after all options are parsed.

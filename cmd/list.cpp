@@ -63,7 +63,7 @@ void run_list(const ListOptions& options, const Context& context) {
     validate_text(options.with, "--with", false);
     validate_text(options.tag, "--tag", false);
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const auto items = timeline(records, make_filter(options, records, context.today()));
     if (options.json) {
         fmt::print("{}\n", timeline_json(items, first_involvement(records)));

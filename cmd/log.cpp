@@ -58,7 +58,7 @@ void run_log(const LogOptions& options, const Context& context) {
 
     const Workspace workspace = context.open_workspace();
     if (!options.with.empty()) {
-        const Records people = load_valid_people(workspace.root);
+        const Records people = load_valid_people(workspace);
         std::vector<std::string> ids;
         for (const auto& query : options.with) {
             ids.push_back(resolve_person(people.people, query).id);

@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
     app.add_option("-C", context.directory, "Run as if spark was started in DIR")
         ->option_text("DIR");
     app.add_flag("-q,--quiet", context.quiet, "Print only data and errors");
+    app.add_flag("--no-cache", context.no_cache,
+                 "Parse every file instead of reusing .spark/cache/ (also SPARK_NO_CACHE=1)");
     app.add_option("--color", context.color, "Colour output: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->option_text("WHEN");

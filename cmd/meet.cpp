@@ -64,7 +64,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
     }
 
     const Workspace workspace = context.open_workspace();
-    Records records = load_valid_records(workspace.root);
+    Records records = load_valid_records(workspace);
 
     // Resolve everyone before writing anything, so an unknown name leaves no trace.
     std::vector<std::string> attendees;

@@ -28,7 +28,7 @@ struct ReportCommandOptions {
 void run_report(const ReportCommandOptions& options, const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const Date first = first_record_date(
         records, workspace.config.started.valid() ? workspace.config.started : today);
     const Period period =

@@ -21,7 +21,7 @@ struct ShowOptions {
 void run_show(const ShowOptions& options, const Context& context) {
     validate_text(options.id, "the id", true);
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const RecordRef found = find_record(records, options.id);
     const InvolvementMap involvement = first_involvement(records);
     if (options.json) {

@@ -13,7 +13,7 @@ namespace {
 void run_status(const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const Date first = first_record_date(
         records, workspace.config.started.valid() ? workspace.config.started : today);
     const Period period{std::min(first, today), today};

@@ -1,5 +1,6 @@
 #include "records.hpp"
 
+#include "cache.hpp"
 #include "record_reader.hpp"
 #include "storage.hpp"
 #include "workspace.hpp"
@@ -64,9 +65,36 @@ struct Loaded {
     std::optional<Entry> entry;
     std::optional<Meeting> meeting;
     std::vector<Diagnostic> diagnostics;
+    std::optional<FileStamp> stamp;
+    bool from_cache = false;
 };
 
-void load_one(const fs::path& root, const RecordFile& file, Loaded& out) {
+constexpr RecordType all_types[] = {RecordType::person, RecordType::entry, RecordType::meeting};
+
+fs::path cache_file(const fs::path& root, RecordType type) {
+    const char* name = type == RecordType::person  ? people_dir
+                       : type == RecordType::entry ? log_dir
+                                                   : meetings_dir;
+    return root / ".spark" / "cache" / name;
+}
+
+bool take_from_cache(const RecordCache& cache, const RecordFile& file, const FileStamp& stamp,
+                     Loaded& out) {
+    switch (file.type) {
+    case RecordType::person:
+        out.person = cache.person(file.relative_path, stamp);
+        return out.person.has_value();
+    case RecordType::entry:
+        out.entry = cache.entry(file.relative_path, stamp);
+        return out.entry.has_value();
+    case RecordType::meeting:
+        out.meeting = cache.meeting(file.relative_path, stamp);
+        return out.meeting.has_value();
+    }
+    return false;
+}
+
+void parse_one(const fs::path& root, const RecordFile& file, Loaded& out) {
     std::string bytes;
     try {
         bytes = read_file(root / file.relative_path);
@@ -96,8 +124,53 @@ void load_one(const fs::path& root, const RecordFile& file, Loaded& out) {
     }
 }
 
+// Writes a fresh cache for each record type whose files changed since the last one.
+void refresh_caches(const fs::path& root, const std::vector<RecordFile>& files,
+                    const std::vector<Loaded>& loaded, const RecordCache* caches,
+                    std::int64_t scan_started) {
+    for (RecordType type : all_types) {
+        const auto t = static_cast<std::size_t>(type);
+        std::size_t count = 0;
+        bool changed = false;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            if (files[i].type == type) {
+                ++count;
+                changed = changed || !loaded[i].from_cache;
+            }
+        }
+        if (!changed && count == caches[t].cached_count() && caches[t].usable()) {
+            continue;
+        }
+        RecordCache fresh;
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const Loaded& item = loaded[i];
+            if (files[i].type != type || !item.stamp) {
+                continue;
+            }
+            if (item.person) {
+                fresh.add(files[i].relative_path, *item.stamp, *item.person);
+            } else if (item.entry) {
+                fresh.add(files[i].relative_path, *item.stamp, *item.entry);
+            } else if (item.meeting) {
+                fresh.add(files[i].relative_path, *item.stamp, *item.meeting);
+            }
+        }
+        fresh.write(cache_file(root, type), scan_started);
+    }
+}
+
 Records load_files(const fs::path& root, const std::vector<RecordFile>& files,
-                   std::vector<Diagnostic> listing_diagnostics) {
+                   std::vector<Diagnostic> listing_diagnostics, bool people_only,
+                   const LoadOptions& options) {
+    RecordCache caches[3];
+    const std::int64_t scan_started = now_ns();
+    if (options.use_cache) {
+        for (RecordType type : all_types) {
+            if (!people_only || type == RecordType::person) {
+                caches[static_cast<std::size_t>(type)] = RecordCache::read(cache_file(root, type));
+            }
+        }
+    }
     std::vector<Loaded> loaded(files.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
@@ -105,7 +178,17 @@ Records load_files(const fs::path& root, const std::vector<RecordFile>& files,
         for (std::size_t start = next.fetch_add(batch); start < files.size();
              start = next.fetch_add(batch)) {
             for (std::size_t i = start; i < std::min(files.size(), start + batch); ++i) {
-                load_one(root, files[i], loaded[i]);
+                const RecordFile& file = files[i];
+                Loaded& item = loaded[i];
+                if (options.use_cache) {
+                    item.stamp = stamp_of(root / file.relative_path);
+                    item.from_cache =
+                        item.stamp && take_from_cache(caches[static_cast<std::size_t>(file.type)],
+                                                      file, *item.stamp, item);
+                }
+                if (!item.from_cache) {
+                    parse_one(root, file, item);
+                }
             }
         }
     };
@@ -118,6 +201,9 @@ Records load_files(const fs::path& root, const std::vector<RecordFile>& files,
     worker();
     for (auto& thread : pool) {
         thread.join();
+    }
+    if (options.use_cache) {
+        refresh_caches(root, files, loaded, caches, scan_started);
     }
 
     Records records;
@@ -160,32 +246,44 @@ std::vector<RecordFile> list_record_files(const fs::path& root, bool people_only
     return files;
 }
 
-Records load_records(const fs::path& root) {
+Records load_records(const fs::path& root, const LoadOptions& options) {
     std::vector<Diagnostic> diagnostics;
     auto files = list_record_files(root, false, diagnostics);
-    return load_files(root, files, std::move(diagnostics));
+    return load_files(root, files, std::move(diagnostics), false, options);
 }
 
-Records load_people(const fs::path& root) {
+Records load_people(const fs::path& root, const LoadOptions& options) {
     std::vector<Diagnostic> diagnostics;
     auto files = list_record_files(root, true, diagnostics);
-    return load_files(root, files, std::move(diagnostics));
+    return load_files(root, files, std::move(diagnostics), true, options);
 }
 
-Records load_valid_records(const fs::path& root) {
-    Records records = load_records(root);
+Records load_valid_records(const fs::path& root, const LoadOptions& options) {
+    Records records = load_records(root, options);
     if (has_errors(records.diagnostics)) {
         throw DataError(std::move(records.diagnostics));
     }
     return records;
 }
 
-Records load_valid_people(const fs::path& root) {
-    Records records = load_people(root);
+Records load_valid_people(const fs::path& root, const LoadOptions& options) {
+    Records records = load_people(root, options);
     if (has_errors(records.diagnostics)) {
         throw DataError(std::move(records.diagnostics));
     }
     return records;
+}
+
+Records load_records(const Workspace& workspace) {
+    return load_records(workspace.root, LoadOptions{workspace.use_cache});
+}
+
+Records load_valid_records(const Workspace& workspace) {
+    return load_valid_records(workspace.root, LoadOptions{workspace.use_cache});
+}
+
+Records load_valid_people(const Workspace& workspace) {
+    return load_valid_people(workspace.root, LoadOptions{workspace.use_cache});
 }
 
 } // namespace spark

@@ -2,6 +2,7 @@
 
 #include "error.hpp"
 #include "model.hpp"
+#include "workspace.hpp"
 
 #include <filesystem>
 #include <string>
@@ -22,6 +23,12 @@ struct Records {
 
 enum class RecordType { person, entry, meeting };
 
+struct LoadOptions {
+    // Reuse parsed records from .spark/cache/ when their files are unchanged (see cache.hpp);
+    // off with --no-cache or SPARK_NO_CACHE=1.
+    bool use_cache = true;
+};
+
 struct RecordFile {
     RecordType type;
     std::string relative_path; // "log/2026/2026-11-29-x.toml"
@@ -35,13 +42,18 @@ std::vector<RecordFile> list_record_files(const fs::path& root, bool people_only
 
 // Reads and parses every record, using both cores for large workspaces. Records come out
 // sorted by id within each type.
-Records load_records(const fs::path& root);
+Records load_records(const fs::path& root, const LoadOptions& options = {});
 
 // Only people/: what writing commands need to resolve names.
-Records load_people(const fs::path& root);
+Records load_people(const fs::path& root, const LoadOptions& options = {});
 
 // load_records for commands that read: throws DataError naming the broken files, if any.
-Records load_valid_records(const fs::path& root);
-Records load_valid_people(const fs::path& root);
+Records load_valid_records(const fs::path& root, const LoadOptions& options = {});
+Records load_valid_people(const fs::path& root, const LoadOptions& options = {});
+
+// The same for an opened workspace, honouring its cache setting.
+Records load_records(const Workspace& workspace);
+Records load_valid_records(const Workspace& workspace);
+Records load_valid_people(const Workspace& workspace);
 
 } // namespace spark

@@ -17,6 +17,8 @@ inline constexpr const char* meetings_dir = "meetings";
 struct Workspace {
     fs::path root;
     Config config;
+    // Whether loading may reuse .spark/cache/ (--no-cache and SPARK_NO_CACHE=1 turn it off).
+    bool use_cache = true;
 };
 
 // The nearest folder at or above `start` holding spark.toml.

@@ -101,6 +101,9 @@ def base_environment(home):
         "GIT_CONFIG_VALUE_1": "false",
     }
     env.update(AUTHOR)
+    # ctest runs the whole suite a second time with the cache switched off.
+    if os.environ.get("SPARK_NO_CACHE"):
+        env["SPARK_NO_CACHE"] = os.environ["SPARK_NO_CACHE"]
     return env
 
 
