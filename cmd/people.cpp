@@ -150,7 +150,8 @@ void run_show(const ShowOptions& options, const Context& context) {
 } // namespace
 
 void register_people(CLI::App& app, Context& context) {
-    auto* people = app.add_subcommand("people", "Add, list and show the people involved");
+    auto* people =
+        app.add_subcommand("people", "Add, list, show, merge and forget the people involved");
     people->require_subcommand(1);
 
     auto add = std::make_shared<AddOptions>();
@@ -205,6 +206,8 @@ void register_people(CLI::App& app, Context& context) {
             run_show(*show, context);
         };
     });
+
+    register_people_edit(*people, context);
 }
 
 } // namespace spark

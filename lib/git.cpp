@@ -2,6 +2,7 @@
 
 #include "process.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
@@ -58,6 +59,42 @@ std::string last_line(const std::string& output) {
     return newline == std::string::npos ? text : text.substr(newline + 1);
 }
 
+// `git add -- path` stages the removal of a tracked file, but fails for a removed file git
+// never knew (written while autocommit was off); such paths have nothing to commit.
+std::vector<std::string> without_unknown_removals(const Workspace& workspace,
+                                                  const std::vector<std::string>& files) {
+    std::vector<std::string> removed;
+    for (const auto& file : files) {
+        std::error_code ec;
+        if (!std::filesystem::exists(workspace.root / file, ec)) {
+            removed.push_back(file);
+        }
+    }
+    if (removed.empty()) {
+        return files;
+    }
+    std::vector<std::string> list = {"git", "ls-files", "-z", "--"};
+    list.insert(list.end(), removed.begin(), removed.end());
+    auto listed = run_git(list, workspace.root);
+    if (!listed.started || listed.exit_code != 0) {
+        return files; // let `git add` report the problem
+    }
+    std::vector<std::string> known;
+    for (std::size_t at = 0; at < listed.output.size();) {
+        const auto end = listed.output.find('\0', at);
+        known.push_back(listed.output.substr(at, end - at));
+        at = end == std::string::npos ? listed.output.size() : end + 1;
+    }
+    std::vector<std::string> out;
+    for (const auto& file : files) {
+        if (std::find(removed.begin(), removed.end(), file) == removed.end() ||
+            std::find(known.begin(), known.end(), file) != known.end()) {
+            out.push_back(file);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 bool inside_git_repository(const std::filesystem::path& dir) {
@@ -97,8 +134,12 @@ std::optional<std::string> commit_files(const Workspace& workspace,
         return std::nullopt;
     }
     const TurnLock turn(workspace.root);
+    const std::vector<std::string> paths = without_unknown_removals(workspace, files);
+    if (paths.empty()) {
+        return std::nullopt;
+    }
     std::vector<std::string> add = {"git", "add", "--"};
-    add.insert(add.end(), files.begin(), files.end());
+    add.insert(add.end(), paths.begin(), paths.end());
     auto added = run_git(add, workspace.root);
     if (!added.started) {
         return "git is not installed; the record is saved but not committed";
@@ -107,7 +148,7 @@ std::optional<std::string> commit_files(const Workspace& workspace,
         return fmt::format("the record is saved but not committed: {}", last_line(added.output));
     }
     std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--only", "--"};
-    commit.insert(commit.end(), files.begin(), files.end());
+    commit.insert(commit.end(), paths.begin(), paths.end());
     auto committed = run_git(commit, workspace.root);
     if (committed.exit_code != 0) {
         return fmt::format("the record is saved but not committed: {}",

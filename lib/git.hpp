@@ -18,8 +18,9 @@ std::optional<std::string> git_init(const std::filesystem::path& dir);
 bool autocommit_enabled(const Workspace& workspace);
 
 // Commits exactly `files` (relative to the root) with `message`, leaving anything else the
-// user staged alone. Never throws: the files are already safely written, so a failure
-// (git missing, no identity, a hook refusing) comes back as a warning to print.
+// user staged alone; a listed file that no longer exists is committed as removed. Never
+// throws: the files are already safely written, so a failure (git missing, no identity, a
+// hook refusing) comes back as a warning to print.
 std::optional<std::string> commit_files(const Workspace& workspace,
                                         const std::vector<std::string>& files,
                                         const std::string& message);

@@ -189,6 +189,13 @@ void replace_file(const fs::path& path, std::string_view bytes) {
     fsync_directory(dir);
 }
 
+void remove_file(const fs::path& path) {
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
+        fail("remove", path, errno);
+    }
+    fsync_directory(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
 bool is_temporary_file_name(std::string_view file_name) {
     return file_name.size() > 1 && file_name.front() == '.' &&
            file_name.find(temporary_marker) != std::string_view::npos;

@@ -20,6 +20,9 @@ bool write_new_file(const fs::path& dir, std::string_view name, std::string_view
 // Same, but replaces `path` if it exists (reports, rewritten records).
 void replace_file(const fs::path& path, std::string_view bytes);
 
+// Removes `path` (already gone is fine) and fsyncs its folder. Throws Error on failure.
+void remove_file(const fs::path& path);
+
 // mkdir -p, fsyncing each parent that gained a folder.
 void make_directories(const fs::path& dir);
 

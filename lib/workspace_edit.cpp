@@ -1,0 +1,72 @@
+#include "workspace_edit.hpp"
+
+#include "error.hpp"
+#include "fault.hpp"
+#include "storage.hpp"
+
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+void verify_one(const Workspace& workspace, const FileWrite& write) {
+    const fs::path full = workspace.root / write.path;
+    std::error_code ec;
+    const bool exists = fs::exists(full, ec);
+    if (!write.old_bytes) {
+        if (exists) {
+            throw Error(fmt::format("'{}' appeared while spark was working; run the command "
+                                    "again",
+                                    write.path));
+        }
+        return;
+    }
+    if (!exists || read_file(full) != *write.old_bytes) {
+        throw Error(
+            fmt::format("'{}' changed while spark was working; run the command again", write.path));
+    }
+}
+
+} // namespace
+
+std::vector<std::string> WorkspaceEdit::paths() const {
+    std::vector<std::string> out;
+    for (const auto& write : writes) {
+        out.push_back(write.path);
+    }
+    out.insert(out.end(), removals.begin(), removals.end());
+    return out;
+}
+
+void verify_unchanged(const Workspace& workspace, const WorkspaceEdit& edit) {
+    for (const auto& write : edit.writes) {
+        verify_one(workspace, write);
+    }
+}
+
+void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
+    int count = 0;
+    for (const auto& write : edit.writes) {
+        verify_one(workspace, write);
+        const fs::path full = workspace.root / write.path;
+        if (write.old_bytes) {
+            replace_file(full, write.bytes);
+        } else if (!write_new_file(full.parent_path(), full.filename().string(), write.bytes)) {
+            throw Error(fmt::format("'{}' appeared while spark was working; run the command "
+                                    "again",
+                                    write.path));
+        }
+        fault_point(fmt::format("edit-written-{}", ++count));
+    }
+}
+
+void apply_removals(const Workspace& workspace, const WorkspaceEdit& edit) {
+    for (const auto& path : edit.removals) {
+        fault_point("edit-before-remove");
+        remove_file(workspace.root / path);
+        fault_point("edit-removed");
+    }
+}
+
+} // namespace spark
