@@ -127,8 +127,11 @@ void parse_one(const fs::path& root, const RecordFile& file, Loaded& out) {
 // Writes a fresh cache for each record type whose files changed since the last one.
 void refresh_caches(const fs::path& root, const std::vector<RecordFile>& files,
                     const std::vector<Loaded>& loaded, const RecordCache* caches,
-                    std::int64_t scan_started) {
+                    std::int64_t scan_started, bool people_only) {
     for (RecordType type : all_types) {
+        if (people_only && type != RecordType::person) {
+            continue;
+        }
         const auto t = static_cast<std::size_t>(type);
         std::size_t count = 0;
         bool changed = false;
@@ -203,7 +206,7 @@ Records load_files(const fs::path& root, const std::vector<RecordFile>& files,
         thread.join();
     }
     if (options.use_cache) {
-        refresh_caches(root, files, loaded, caches, scan_started);
+        refresh_caches(root, files, loaded, caches, scan_started, people_only);
     }
 
     Records records;

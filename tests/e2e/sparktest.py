@@ -223,12 +223,15 @@ class SparkTestCase(unittest.TestCase):
         )
 
     def snapshot(self, root=None):
-        """Every path under the workspace (folders too, .git included) with its bytes/mode."""
+        """Every path under the workspace (folders too, .git included) with its bytes/mode,
+        except spark's derived cache in .spark/, which any command may refresh."""
         root = pathlib.Path(root or self.ws)
         state = {}
         if not root.exists():
             return state
         for dirpath, dirnames, filenames in os.walk(root):
+            if pathlib.Path(dirpath) == root and ".spark" in dirnames:
+                dirnames.remove(".spark")
             for name in dirnames + filenames:
                 full = pathlib.Path(dirpath) / name
                 relative = str(full.relative_to(root))

@@ -511,11 +511,11 @@ TEST_CASE("reading refuses files that are too large", "[records][errors]") {
 
 TEST_CASE("reading checks the kind", "[records][errors]") {
     CHECK(entry_error("date = 2026-01-05\nkind = \"blaze\"\ntitle = \"x\"\n") ==
-          entry_path + ":2:8: error: unknown kind 'blaze' (expected one of: spark, fuel, "
-                       "oxygen, match, action, poker)");
+          entry_path + ":2:8: error: unknown kind 'blaze' (expected one of: spark, oxygen, "
+                       "match, fuel, action, poker)");
     CHECK(entry_error("date = 2026-01-05\nkind = \"\"\ntitle = \"x\"\n") ==
-          entry_path + ":2:8: error: unknown kind '' (expected one of: spark, fuel, oxygen, "
-                       "match, action, poker)");
+          entry_path + ":2:8: error: unknown kind '' (expected one of: spark, oxygen, match, "
+                       "fuel, action, poker)");
 
     struct Alias {
         const char* text;
@@ -575,8 +575,8 @@ TEST_CASE("reading reports every problem of a file, not just the first", "[recor
     INFO(describe(diagnostics));
     REQUIRE(diagnostics.size() == 3);
     CHECK(spark::format_diagnostic(diagnostics[0]) ==
-          entry_path + ":2:8: error: unknown kind 'blaze' (expected one of: spark, fuel, oxygen, "
-                       "match, action, poker)");
+          entry_path + ":2:8: error: unknown kind 'blaze' (expected one of: spark, oxygen, match, "
+                       "fuel, action, poker)");
     CHECK(spark::format_diagnostic(diagnostics[1]) ==
           entry_path + ":3:9: error: 'title' must be a string");
     CHECK(spark::format_diagnostic(diagnostics[2]) ==
