@@ -63,7 +63,7 @@ Outcome carry_out(const Workspace& workspace, const PeopleEdit& plan,
     note(plan.edit);
     try {
         for (int round = 0; round < 5; ++round) {
-            const PeopleEdit again = replan(load_valid_records(workspace.root));
+            const PeopleEdit again = replan(load_valid_records(workspace));
             if (again.edit.writes.empty()) {
                 break;
             }
@@ -110,7 +110,7 @@ void run_merge(const MergeOptions& options, const Context& context) {
     validate_text(options.keep, "KEEP", true);
     validate_text(options.drop, "DROP", true);
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const Person keep = resolve_person(records.people, options.keep);
     const Person drop = resolve_person(records.people, options.drop);
     if (keep.id == drop.id) {
@@ -138,7 +138,7 @@ void run_merge(const MergeOptions& options, const Context& context) {
 void run_forget(const ForgetOptions& options, const Context& context) {
     validate_text(options.person, "the person", true);
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const Person person = resolve_person(records.people, options.person);
     const FileSource source = file_source(workspace);
     const PeopleEdit plan = plan_forget(records, person.id, source);
