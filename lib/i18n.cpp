@@ -29,8 +29,9 @@ constexpr Words dutch{
     .inside = "binnen",
     .outside = "buiten",
     .reached = "Bereikt",
+    .from_outside = "van buiten",
     .signals = "Signalen",
-    .no_signals = "Geen signalen: alle criteria voor een lopend vuurtje zijn gehaald.",
+    .no_signals = "Geen signalen: niets vraagt nu om aandacht.",
     .growth = "Groei per maand",
     .month = "Maand",
     .new_people = "Nieuwe mensen",
@@ -71,10 +72,15 @@ constexpr Words dutch{
     .last_meeting = "laatste ontmoeting",
     .days_ago = "{} dagen geleden",
     .today = "vandaag",
-    .involved = "{} mensen betrokken (+{} in de laatste {} weken)",
+    .yesterday = "gisteren",
+    .involved = "{} betrokken (+{} in de laatste {})",
     .nothing_yet = "nog niets",
+    .more_signals = "… en nog {}: spark report",
     .privacy_note = "Mensen van buiten de organisatie staan er met groep en nummer in, tenzij "
-                    "ze openbaar willen zijn.",
+                    "ze openbaar willen zijn; ook in titels en teksten.",
+    .privacy_note_all = "Iedereen staat er met naam in (--names all): deel deze pagina niet "
+                        "buiten de kring van betrokkenen.",
+    .privacy_note_none = "Iedereen staat er met groep en nummer in (--names none).",
 };
 
 constexpr Words english{
@@ -90,8 +96,9 @@ constexpr Words english{
     .inside = "inside",
     .outside = "outside",
     .reached = "Reached",
+    .from_outside = "from outside",
     .signals = "Signals",
-    .no_signals = "No signals: every criterion for a running fire is met.",
+    .no_signals = "No signals: nothing needs attention now.",
     .growth = "Growth per month",
     .month = "Month",
     .new_people = "New people",
@@ -117,7 +124,7 @@ constexpr Words english{
     .earlier_entries = "And {} earlier entries; `spark list --kind {}` shows them all.",
     .setting = "Setting",
     .place = "Place",
-    .attendees = "Attendance",
+    .attendees = "Attendees",
     .newcomers = "New",
     .questions = "Questions",
     .dilemmas = "Dilemmas",
@@ -131,10 +138,15 @@ constexpr Words english{
     .last_meeting = "last meeting",
     .days_ago = "{} days ago",
     .today = "today",
-    .involved = "{} people involved (+{} in the last {} weeks)",
+    .yesterday = "yesterday",
+    .involved = "{} involved (+{} in the last {})",
     .nothing_yet = "nothing yet",
+    .more_signals = "… {} more: spark report",
     .privacy_note = "People from outside the organisation appear by group and number unless "
-                    "they chose to be public.",
+                    "they chose to be public, in titles and texts too.",
+    .privacy_note_all = "Everyone appears by name (--names all): do not share this page beyond "
+                        "the people involved.",
+    .privacy_note_none = "Everyone appears by group and number (--names none).",
 };
 
 template <std::size_t N>
@@ -189,6 +201,54 @@ std::string group_name(Language language, Group group) {
     return language == Language::nl ? pick(nl, index) : pick(en, index);
 }
 
+std::string group_count(Language language, Group group, int count) {
+    if (count == 1) {
+        return fmt::format("1 {}", group_name(language, group));
+    }
+    // Indexed by Group.
+    static const char* const nl[] = {"medewerkers",      "teamleiders", "directeuren",
+                                     "bestuurders",      "raadsleden",  "inwoners",
+                                     "initiatiefnemers", "partners"};
+    static const char* const en[] = {"staff members",   "team leads", "directors",  "executives",
+                                     "council members", "residents",  "initiators", "partners"};
+    const auto index = static_cast<std::size_t>(group);
+    return fmt::format("{} {}", count,
+                       language == Language::nl ? pick(nl, index) : pick(en, index));
+}
+
+std::string people_count(Language language, long count) {
+    if (language == Language::nl) {
+        return fmt::format("{} {}", count, count == 1 ? "persoon" : "mensen");
+    }
+    return fmt::format("{} {}", count, count == 1 ? "person" : "people");
+}
+
+namespace {
+
+std::string days_phrase(Language language, long days) {
+    if (language == Language::nl) {
+        return fmt::format("{} {}", days, days == 1 ? "dag" : "dagen");
+    }
+    return fmt::format("{} {}", days, days == 1 ? "day" : "days");
+}
+
+std::string weeks_phrase(Language language, long weeks) {
+    if (language == Language::nl) {
+        return fmt::format("{} {}", weeks, weeks == 1 ? "week" : "weken");
+    }
+    return fmt::format("{} {}", weeks, weeks == 1 ? "week" : "weeks");
+}
+
+} // namespace
+
+std::string window_phrase(Language language, long days) {
+    return days % 7 == 0 ? weeks_phrase(language, days / 7) : days_phrase(language, days);
+}
+
+std::string elapsed_phrase(Language language, long days) {
+    return days >= 14 ? weeks_phrase(language, days / 7) : days_phrase(language, days);
+}
+
 std::string setting_name(Language language, Setting setting) {
     static const char* const nl[] = {"intern", "extern", "gemengd"};
     static const char* const en[] = {"internal", "external", "mixed"};
@@ -208,27 +268,28 @@ std::string state_explanation(Language language, FireState state) {
         "Er is in deze periode nog niets vastgelegd.",
         "Alleen de kern is betrokken: tijd om anderen te laten aansluiten.",
         "Er is activiteit, maar het vuur verspreidt zich niet (meer): kijk naar de signalen.",
-        "Het vuur verspreidt zich: nieuwe mensen, meerdere generaties, binnen en buiten, en er "
-        "wordt gedaan."};
+        ("Het vuur verspreidt zich: nieuwe mensen, meerdere generaties, binnen en buiten, en "
+         "er wordt gedaan.")};
     static const char* const en[] = {
         "Nothing has been recorded in this period yet.",
         "Only the core group is involved: time to let others join.",
         "There is activity, but the fire is not spreading (any more): see the signals.",
-        "The fire is spreading: new people, several generations, inside and outside, and "
-        "things are being done."};
+        ("The fire is spreading: new people, several generations, inside and outside, and "
+         "things are being done.")};
     const auto index = static_cast<std::size_t>(state);
     return language == Language::nl ? pick(nl, index) : pick(en, index);
 }
 
-std::string criterion_label(Language language, const std::string& id, int window_weeks) {
+std::string criterion_label(Language language, const std::string& id, long window_days) {
+    const std::string window = window_phrase(language, window_days);
     const bool nl = language == Language::nl;
     if (id == "people") {
         return nl ? "Mensen betrokken buiten de kern" : "People involved beyond the core";
     }
     if (id == "new-people") {
-        return fmt::format(fmt::runtime(nl ? "Nieuwe mensen in de laatste {} weken"
-                                           : "New people in the last {} weeks"),
-                           window_weeks);
+        return fmt::format(
+            fmt::runtime(nl ? "Nieuwe mensen in de laatste {}" : "New people in the last {}"),
+            window);
     }
     if (id == "generations") {
         return nl ? "Generaties van verspreiding" : "Generations of spread";
@@ -240,17 +301,16 @@ std::string criterion_label(Language language, const std::string& id, int window
         return nl ? "Binnen én buiten de organisatie" : "Inside and outside the organisation";
     }
     if (id == "actions") {
-        return fmt::format(fmt::runtime(nl ? "Acties en lucifers in de laatste {} weken"
-                                           : "Actions and matches in the last {} weeks"),
-                           window_weeks);
+        return fmt::format(fmt::runtime(nl ? "Acties en lucifers in de laatste {}"
+                                           : "Actions and matches in the last {}"),
+                           window);
     }
     if (id == "proven-matches") {
         return nl ? "Lucifers met bewezen effect" : "Matches with proven effect";
     }
     if (id == "meetings") {
-        return fmt::format(fmt::runtime(nl ? "Ontmoetingen in de laatste {} weken"
-                                           : "Meetings in the last {} weeks"),
-                           window_weeks);
+        return fmt::format(
+            fmt::runtime(nl ? "Ontmoetingen in de laatste {}" : "Meetings in the last {}"), window);
     }
     if (id == "dilemmas-critics") {
         return nl ? "Dilemma's en critici" : "Dilemmas and critics";
@@ -260,35 +320,78 @@ std::string criterion_label(Language language, const std::string& id, int window
 
 std::string signal_message(Language language, const Signal& signal, const Figures& f) {
     const bool nl = language == Language::nl;
-    const long window_weeks = f.window.days() / 7;
+    const std::string window = window_phrase(language, f.window.days());
     if (signal.id == "no-new-people") {
-        if (f.last_newcomer) {
-            const long weeks =
-                (days_from_civil(f.period.until) - days_from_civil(*f.last_newcomer)) / 7;
+        if (f.new_people_window > 0) { // some, but fewer than the threshold asks
             return fmt::format(
-                fmt::runtime(nl ? "geen nieuwe mensen sinds {} weken — het vuur verspreidt zich "
-                                  "niet"
-                                : "no new people for {} weeks — the fire is not spreading"),
-                weeks);
+                fmt::runtime(nl ? "maar {} nieuw in de laatste {} — het vuur verspreidt zich "
+                                  "nauwelijks"
+                                : "only {} new in the last {} — the fire is hardly spreading"),
+                people_count(language, f.new_people_window), window);
+        }
+        if (f.last_newcomer) {
+            const long days = days_from_civil(f.period.until) - days_from_civil(*f.last_newcomer);
+            return fmt::format(
+                fmt::runtime(nl ? "geen nieuwe mensen sinds {} — het vuur verspreidt zich niet"
+                                : "no new people for {} — the fire is not spreading"),
+                elapsed_phrase(language, days));
         }
         return nl ? "nog niemand buiten de kern — het vuur verspreidt zich nog niet"
                   : "no one beyond the core yet — the fire is not spreading yet";
     }
-    if (signal.id == "no-meetings") {
+    if (signal.id == "shallow-spread") {
         return fmt::format(
-            fmt::runtime(nl ? "geen ontmoetingen in de laatste {} weken — organiseer er een "
+            fmt::runtime(nl ? "de verspreiding stopt bij generatie {} — vraag wie nieuw is op "
+                              "zijn beurt anderen mee te nemen"
+                            : "the spread stops at generation {} — ask newcomers to bring in "
+                              "others in turn"),
+            f.generations);
+    }
+    if (signal.id == "no-action") {
+        if (f.actions_window > 0) {
+            return fmt::format(
+                fmt::runtime(nl ? "maar {} {} in de laatste {} — laat zien dat het anders kan"
+                                : "only {} {} in the last {} — show that it can be done "
+                                  "differently"),
+                f.actions_window,
+                f.actions_window == 1 ? (nl ? "actie of lucifer" : "action or match")
+                                      : (nl ? "acties en lucifers" : "actions and matches"),
+                window);
+        }
+        return fmt::format(
+            fmt::runtime(nl ? "geen actie of lucifer in de laatste {} — laat zien dat het "
+                              "anders kan"
+                            : "no action or match in the last {} — show that it can be done "
+                              "differently"),
+            window);
+    }
+    if (signal.id == "no-meetings") {
+        if (f.meetings_window > 0) {
+            return fmt::format(
+                fmt::runtime(nl ? "maar {} {} in de laatste {} — organiseer er meer waar "
+                                  "anderen kunnen aansluiten"
+                                : "only {} {} in the last {} — organise more where others "
+                                  "can join"),
+                f.meetings_window,
+                f.meetings_window == 1 ? (nl ? "ontmoeting" : "meeting")
+                                       : (nl ? "ontmoetingen" : "meetings"),
+                window);
+        }
+        return fmt::format(
+            fmt::runtime(nl ? "geen ontmoetingen in de laatste {} — organiseer er een "
                               "waar anderen kunnen aansluiten"
-                            : "no meetings in the last {} weeks — organise one where others "
+                            : "no meetings in the last {} — organise one where others "
                               "can join"),
-            window_weeks);
+            window);
     }
     if (signal.id == "talk-no-action") {
         return fmt::format(
-            fmt::runtime(nl ? "{} ontmoetingen en geen actie in {} dagen — niet blijven praten, "
-                              "maar doen"
-                            : "{} meetings and no action in {} days — stop talking, start "
-                              "doing"),
-            f.meetings_period, f.period.days());
+            fmt::runtime(nl ? "{} {} en geen actie in {} — niet blijven praten, maar doen"
+                            : "{} {} and no action in {} — stop talking, start doing"),
+            f.meetings_period,
+            f.meetings_period == 1 ? (nl ? "ontmoeting" : "meeting")
+                                   : (nl ? "ontmoetingen" : "meetings"),
+            window_phrase(language, f.period.days()));
     }
     if (signal.id == "leadership-missing") {
         return nl ? "leiding nog niet uitgenodigd — geen teamleider, directeur, bestuurder of "
@@ -300,6 +403,12 @@ std::string signal_message(Language language, const Signal& signal, const Figure
         return nl ? "niemand van buiten — nodig inwoners, initiatiefnemers en partners uit"
                   : "no one from outside — invite residents, initiators and partners";
     }
+    if (signal.id == "no-inside") {
+        return nl ? "niemand van binnen de organisatie — nodig collega's, teamleiders en "
+                    "bestuurders uit"
+                  : "no one from inside the organisation — invite colleagues, team leads and "
+                    "executives";
+    }
     if (signal.id == "too-smooth") {
         return nl ? "te gladjes: geen dilemma's of critici vastgelegd — als het te gladjes gaat, "
                     "doe je iets niet goed"
@@ -307,9 +416,15 @@ std::string signal_message(Language language, const Signal& signal, const Figure
                     "are doing something wrong";
     }
     if (signal.id == "unproven-matches") {
+        const bool one = f.unproven_matches == 1;
         return fmt::format(
-            fmt::runtime(nl ? "{} lucifers zonder bewezen effect — leg vast wat het opleverde"
-                            : "{} matches without proven effect — record what they achieved"),
+            fmt::runtime(nl ? (one ? "{} lucifer zonder bewezen effect — leg vast wat hij "
+                                     "opleverde"
+                                   : "{} lucifers zonder bewezen effect — leg vast wat ze "
+                                     "opleverden")
+                            : (one ? "{} match without proven effect — record what it achieved"
+                                   : "{} matches without proven effect — record what they "
+                                     "achieved")),
             f.unproven_matches);
     }
     return signal.id;
