@@ -12,6 +12,7 @@ void register_commands(CLI::App& app, Context& context) {
     register_check(app, context);
     register_status(app, context);
     register_report(app, context);
+    register_completion(app, context);
 }
 
 } // namespace spark

@@ -20,5 +20,7 @@ void register_show(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
 void register_status(CLI::App& app, Context& context);
 void register_report(CLI::App& app, Context& context);
+// `completion` and the hidden `__complete` it calls at TAB time.
+void register_completion(CLI::App& app, Context& context);
 
 } // namespace spark

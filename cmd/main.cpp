@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "usage.hpp"
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -66,12 +67,10 @@ int main(int argc, char** argv) {
         if (e.get_exit_code() == 0) {
             return finish_output(app.exit(e));
         }
-        fmt::print(stderr, "spark: error: {}\n", e.what());
-        fmt::print(stderr, "Run 'spark --help' for usage.\n");
-        return 2;
+        return spark::report_parse_error(app, e);
     }
     if (!context.action) {
-        fmt::print("{}", app.help());
+        fmt::print("{}", spark::overview(app));
         return finish_output(0);
     }
 
