@@ -384,3 +384,17 @@ TEST_CASE("forget reuses a pseudonym that exists already and refuses a pseudonym
     CHECK_THROWS_WITH(spark::plan_forget(f.records(), pseudonym, f.source()),
                       Catch::Contains("already"));
 }
+
+TEST_CASE("check names people recorded twice with the merge command") {
+    Files f = sample();
+    f.files["people/anna-e555.toml"] =
+        "name = \"  ANNA  de\\tvríes \"\nroles = []\npublic = false\n";
+    std::vector<std::string> suggestions;
+    for (const auto& d : spark::check_records(f.records())) {
+        if (d.message.find("same name") != std::string::npos) {
+            suggestions.push_back(d.message.substr(d.message.find("'spark people merge")));
+        }
+    }
+    CHECK(suggestions == std::vector<std::string>{"'spark people merge anna-a111 anna-b222'",
+                                                  "'spark people merge anna-a111 anna-e555'"});
+}
