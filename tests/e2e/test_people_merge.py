@@ -206,6 +206,24 @@ class MergeTests(EditTestCase):
                 self.git("clean", "-qfdx")
                 self.assertEqual(self.all_bytes(), original)
 
+    def test_removing_a_file_git_never_knew(self):
+        """A duplicate written while autocommit was off is removed without a commit error."""
+        config = self.ws / "spark.toml"
+        config.write_text(config.read_text().replace("autocommit = true", "autocommit = false"))
+        late = self.add_person("Anna de Vries", "--force")
+        entry = self.log("action", "Nog niet gecommit", "--with", late, "--date", "2026-02-26")
+        self.git("add", "spark.toml")
+        self.git("commit", "-qm", "autocommit off")
+        config.write_text(config.read_text().replace("autocommit = false", "autocommit = true"))
+        self.git("commit", "-qam", "autocommit on")
+        result = self.ok("people", "merge", self.anna1, late)
+        self.assertNotIn("not committed", result.err)
+        self.assertEqual(self.last_commit_paths(), {entry})
+        self.assertIn(f"merge {late} into {self.anna1}", self.git("log", "-1", "--format=%s"))
+        self.assertEqual(self.git("status", "--porcelain"), "")
+        self.assertFalse((self.ws / f"people/{late}.toml").exists())
+
+
 class MergeWithoutGitTests(EditTestCase):
     git_workspace = False
 
