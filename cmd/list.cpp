@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 namespace spark {
 
@@ -17,10 +18,11 @@ namespace {
 
 struct ListOptions {
     std::vector<std::string> kinds;
-    std::string since;
-    std::string until;
-    std::string with;
-    std::string tag;
+    // Given but empty is an error, not "no filter".
+    std::optional<std::string> since;
+    std::optional<std::string> until;
+    std::optional<std::string> with;
+    std::optional<std::string> tag;
     bool json = false;
 };
 
@@ -40,28 +42,32 @@ TimelineFilter make_filter(const ListOptions& options, const Records& records, c
         }
         filter.include_entries = !filter.kinds.empty();
     }
-    if (!options.since.empty()) {
-        filter.since = parse_date_argument(options.since, today, "--since");
+    if (options.since) {
+        filter.since = parse_date_argument(*options.since, today, "--since");
     }
-    if (!options.until.empty()) {
-        filter.until = parse_date_argument(options.until, today, "--until");
+    if (options.until) {
+        filter.until = parse_date_argument(*options.until, today, "--until");
     }
     if (filter.since && filter.until && *filter.until < *filter.since) {
         throw UsageError(fmt::format("--since {} is after --until {}", filter.since->iso(),
                                      filter.until->iso()));
     }
-    if (!options.with.empty()) {
-        filter.person = resolve_person(records.people, options.with).id;
+    if (options.with) {
+        filter.person = resolve_person(records.people, *options.with).id;
     }
-    if (!options.tag.empty()) {
-        filter.tag = options.tag;
+    if (options.tag) {
+        filter.tag = *options.tag;
     }
     return filter;
 }
 
 void run_list(const ListOptions& options, const Context& context) {
-    validate_text(options.with, "--with", false);
-    validate_text(options.tag, "--tag", false);
+    if (options.with) {
+        validate_text(*options.with, "--with", true);
+    }
+    if (options.tag) {
+        validate_text(*options.tag, "--tag", true);
+    }
     const Workspace workspace = context.open_workspace();
     const Records records = load_valid_records(workspace);
     const auto items = timeline(records, make_filter(options, records, context.today()));

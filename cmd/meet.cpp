@@ -10,8 +10,10 @@
 #include "text.hpp"
 #include "validate.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 namespace spark {
 
@@ -21,7 +23,7 @@ struct MeetOptions {
     std::string title;
     std::string date = "today";
     std::vector<std::string> with;
-    std::string setting;
+    std::optional<std::string> setting; // given but empty is an error, not "derive it"
     std::string place;
     std::vector<std::string> questions;
     std::vector<std::string> dilemmas;
@@ -30,6 +32,26 @@ struct MeetOptions {
     BodyInput body;
     bool create_new = false;
 };
+
+// Names that a person lookup would treat as the same full name.
+bool same_name(std::string_view a, std::string_view b) {
+    auto words = [](std::string_view text) {
+        std::vector<std::string> out;
+        std::string word;
+        for (char c : fold_for_matching(text) + " ") {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (!word.empty()) {
+                    out.push_back(std::move(word));
+                }
+                word.clear();
+            } else {
+                word += c;
+            }
+        }
+        return out;
+    };
+    return words(a) == words(b);
+}
 
 std::vector<std::string> validated_list(const std::vector<std::string>& values,
                                         std::string_view option) {
@@ -45,12 +67,13 @@ void run_meet(const MeetOptions& options, const Context& context) {
     meeting.title = options.title;
     meeting.date = parse_date_argument(options.date, context.today());
     std::optional<Setting> setting;
-    if (!options.setting.empty()) {
-        setting = setting_from_name(options.setting);
+    if (options.setting) {
+        validate_text(*options.setting, "--setting", false);
+        setting = setting_from_name(*options.setting);
         if (!setting) {
             throw UsageError(fmt::format("unknown setting '{}' (expected internal, external or "
                                          "mixed)",
-                                         options.setting));
+                                         *options.setting));
         }
     }
     validate_text(options.place, "--place", false);
@@ -85,8 +108,9 @@ void run_meet(const MeetOptions& options, const Context& context) {
                                         ? std::string()
                                         : "; did you mean:" + describe_candidates(found.candidates),
                                     query));
-        } else {
-            unknown_names.push_back(query);
+        } else if (std::none_of(unknown_names.begin(), unknown_names.end(),
+                                [&](const std::string& name) { return same_name(name, query); })) {
+            unknown_names.push_back(query); // "Zeno Zomer" and "zeno  zomer" are one person
         }
     }
     meeting.body =

@@ -121,7 +121,7 @@ void run_list(const ListOptions& options, const Context& context) {
         toml::array array;
         for (const auto& person : records.people) {
             auto table = person_table(person);
-            table.insert("first_involvement", first_seen(person).iso());
+            table.insert("first_involvement", iso_or_empty(first_seen(person)));
             array.push_back(std::move(table));
         }
         fmt::print("{}\n", to_json(array));
@@ -130,7 +130,7 @@ void run_list(const ListOptions& options, const Context& context) {
     for (const auto& person : records.people) {
         fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", person.id, single_line(person.name),
                    person.group ? name_of(*person.group) : "", roles_text(person),
-                   person.invited_by, person.since.iso(), first_seen(person).iso());
+                   person.invited_by, iso_or_empty(person.since), iso_or_empty(first_seen(person)));
     }
 }
 

@@ -28,6 +28,10 @@ std::string Date::iso() const {
     return fmt::format("{:04}-{:02}-{:02}", year, month, day);
 }
 
+std::string iso_or_empty(const Date& d) {
+    return d.valid() ? d.iso() : std::string();
+}
+
 // Howard Hinnant's civil calendar algorithms.
 long days_from_civil(const Date& date) {
     long y = date.year;

@@ -18,6 +18,9 @@ struct Date {
     std::string iso() const; // YYYY-MM-DD
 };
 
+// iso(), or "" for a date that is not set (a person without 'since').
+std::string iso_or_empty(const Date& d);
+
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 

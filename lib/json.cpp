@@ -34,7 +34,7 @@ toml::table person_table(const Person& person) {
         {"roles", roles},
         {"department", person.department},
         {"invited_by", person.invited_by},
-        {"since", toml_date(person.since)},
+        {"since", iso_or_empty(person.since)},
         {"public", person.is_public},
         {"note", person.note},
     };
@@ -94,7 +94,7 @@ std::string person_json(const Person& person, const Records& records,
                         const InvolvementMap& involvement) {
     auto table = person_table(person);
     if (auto found = involvement.find(person.id); found != involvement.end()) {
-        table.insert("first_involvement", found->second.first.iso());
+        table.insert("first_involvement", iso_or_empty(found->second.first));
     }
     std::vector<std::string> invited;
     for (const auto& other : records.people) {

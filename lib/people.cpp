@@ -85,6 +85,7 @@ PersonLookup lookup_person(const std::vector<Person>& people, std::string_view q
         }
     }
     // Nothing matched: offer close spellings.
+    result.close_spellings = true;
     std::vector<std::string> names;
     for (const auto& person : people) {
         names.push_back(normalize(person.name));

@@ -11,7 +11,10 @@ namespace spark {
 struct PersonLookup {
     const Person* person = nullptr;        // set when exactly one person matches
     std::vector<const Person*> candidates; // several matches, or close spellings when none
-    bool ambiguous() const { return person == nullptr && candidates.size() > 1; }
+    bool close_spellings = false;          // candidates are only similar names, not matches
+    bool ambiguous() const {
+        return person == nullptr && !close_spellings && candidates.size() > 1;
+    }
 };
 
 // Finds a person by id, full name or unambiguous prefix of either (or of a word of the

@@ -77,6 +77,10 @@ RecordRef find_record(const Records& records, std::string_view query) {
     if (person.person != nullptr) {
         return RecordRef{nullptr, nullptr, person.person};
     }
+    if (person.ambiguous()) {
+        throw Error(fmt::format("person '{}' is ambiguous; candidates:{}", query,
+                                describe_candidates(person.candidates)));
+    }
     std::vector<std::string> ids;
     for (const auto& e : records.entries) {
         ids.push_back(e.id);

@@ -93,8 +93,9 @@ std::string view_person(const Person& person, const Records& records,
         field(out, "invited by",
               fmt::format("{} ({})", display_name(records, person.invited_by), person.invited_by));
     }
-    field(out, "since", person.since.iso());
-    if (auto found = involvement.find(person.id); found != involvement.end()) {
+    field(out, "since", iso_or_empty(person.since));
+    if (auto found = involvement.find(person.id);
+        found != involvement.end() && found->second.first.valid()) {
         field(out, "first seen",
               found->second.first.iso() + (found->second.before_since ? " (before 'since')" : ""));
     }
