@@ -62,16 +62,23 @@ void register_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportCommandOptions>();
     auto* command = app.add_subcommand(
         "report", "Write the Markdown (or JSON) report: fire gauge, signals, growth, spread");
+    // An empty value would read as "not given": --period '' is a mistake, not the default.
+    const CLI::Validator not_empty(
+        [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
+        "", "not empty");
     auto* period_group = command->add_option_group("Period");
     period_group
         ->add_option("--since", options->since, "Start of the period (default: first record)")
+        ->check(not_empty)
         ->option_text("DATE");
     period_group->add_option("--until", options->until, "End of the period (default: today)")
+        ->check(not_empty)
         ->option_text("DATE");
     period_group
         ->add_option("--period", options->period,
                      "A whole month, quarter, tertial or year: 2026-11, 2026-Q4, "
                      "2026-T3, 2026")
+        ->check(not_empty)
         ->option_text("PERIOD");
     auto* output_group = command->add_option_group("Output");
     output_group

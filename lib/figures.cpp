@@ -120,14 +120,16 @@ Figures compute_figures(const Records& records, const GaugeSettings& gauge, cons
              (f.last_entry->date == entry.date && f.last_entry->id < entry.id))) {
             f.last_entry = &entry;
         }
+        const bool acting = entry.kind == Kind::action || entry.kind == Kind::match;
+        // The window is the last window_days before the period's end, also when the period
+        // is shorter: newcomers, actions and meetings are all counted over the same days.
+        f.actions_window += acting && f.window.contains(entry.date);
         if (!period.contains(entry.date)) {
             continue;
         }
         f.entries.push_back(&entry);
         ++f.entries_per_kind[kind_index(entry.kind)];
-        const bool acting = entry.kind == Kind::action || entry.kind == Kind::match;
         f.actions_period += acting;
-        f.actions_window += acting && f.window.contains(entry.date);
         if (entry.kind == Kind::match) {
             (entry.effect.find_first_not_of(" \t\n\r") != std::string::npos ? f.proven_matches
                                                                             : f.unproven_matches) +=
@@ -140,12 +142,12 @@ Figures compute_figures(const Records& records, const GaugeSettings& gauge, cons
              (f.last_meeting->date == meeting.date && f.last_meeting->id < meeting.id))) {
             f.last_meeting = &meeting;
         }
+        f.meetings_window += f.window.contains(meeting.date);
         if (!period.contains(meeting.date)) {
             continue;
         }
         f.meetings.push_back(&meeting);
         ++f.meetings_period;
-        f.meetings_window += f.window.contains(meeting.date);
         f.dilemmas_period += static_cast<int>(meeting.dilemmas.size());
     }
     auto by_date = [](const auto* a, const auto* b) {

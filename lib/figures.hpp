@@ -35,7 +35,7 @@ struct PersonFacts {
 // records, the thresholds, the period and today. Pure.
 struct Figures {
     Period period;
-    Period window; // the last window_days days of the period
+    Period window; // the last window_days days up to the period's end (may start before it)
     Date today;
 
     std::vector<PersonFacts> involved; // first involved by the end of the period, by first date

@@ -61,11 +61,17 @@ Gauge assess(const Figures& f, const GaugeSettings& s) {
             g.signals.push_back({id});
         }
     };
+    // Every criterion the state depends on has a signal when it fails, so a straw fire always
+    // says why.
     signal(!g.criterion("new-people").pass, "no-new-people");
+    signal(beyond_core > 0 && !g.criterion("generations").pass, "shallow-spread");
     signal(!g.criterion("meetings").pass, "no-meetings");
-    signal(f.meetings_period > 0 && f.actions_period == 0, "talk-no-action");
+    const bool talk_no_action = f.meetings_period > 0 && f.actions_period == 0;
+    signal(talk_no_action, "talk-no-action");
+    signal(!talk_no_action && !g.criterion("actions").pass, "no-action");
     signal(!f.leadership, "leadership-missing");
     signal(f.outside_people == 0, "no-outside");
+    signal(f.inside_people == 0 && f.outside_people > 0, "no-inside");
     signal(f.dilemmas_period == 0 && f.critics == 0, "too-smooth");
     signal(f.unproven_matches > 0, "unproven-matches");
     return g;

@@ -23,7 +23,9 @@ struct Criterion {
 
 // A warning with a stable id; the sentence for people comes from the language tables.
 struct Signal {
-    std::string id; // "no-new-people", "no-meetings", "talk-no-action", …
+    // no-new-people, shallow-spread, no-meetings, talk-no-action, no-action,
+    // leadership-missing, no-outside, no-inside, too-smooth, unproven-matches
+    std::string id;
 };
 
 struct Gauge {

@@ -26,7 +26,8 @@ struct Words {
     const char* both; // threshold of inside-outside
     const char* inside;
     const char* outside;
-    const char* reached; // "Bereikt"
+    const char* reached;      // "Bereikt"
+    const char* from_outside; // "van buiten"
     const char* signals;
     const char* no_signals;
     const char* growth;
@@ -67,22 +68,32 @@ struct Words {
     const char* last_meeting;
     const char* days_ago; // "{} dagen geleden"
     const char* today;
-    const char* involved; // "{} betrokken (+{} in de laatste {} weken)"
+    const char* yesterday;
+    const char* involved; // "{} betrokken (+{} in de laatste {})"
     const char* nothing_yet;
-    const char* privacy_note;
+    const char* more_signals; // "… en nog {}: spark report"
+    const char* privacy_note; // --names inside (the default)
+    const char* privacy_note_all;
+    const char* privacy_note_none;
 };
 
 const Words& words(Language language);
 
 std::string month_name(Language language, int month);
 std::string month_abbreviation(Language language, int month);
-std::string long_date(Language language, const Date& date); // "29 november 2026"
-std::string kind_heading(Language language, Kind kind);     // "Lucifers"
-std::string group_name(Language language, Group group);     // "inwoner"
+std::string long_date(Language language, const Date& date);         // "29 november 2026"
+std::string kind_heading(Language language, Kind kind);             // "Lucifers"
+std::string group_name(Language language, Group group);             // "inwoner"
+std::string group_count(Language language, Group group, int count); // "2 inwoners"
+std::string people_count(Language language, long count);            // "1 persoon", "3 mensen"
+// A span of days in words: "6 weken", "1 week", "10 dagen" (weeks when whole weeks).
+std::string window_phrase(Language language, long days);
+// Time gone by in words: "3 dagen", "7 weken" (weeks from two weeks on).
+std::string elapsed_phrase(Language language, long days);
 std::string setting_name(Language language, Setting setting);
 std::string state_name(Language language, FireState state); // "lopend vuurtje"
 std::string state_explanation(Language language, FireState state);
-std::string criterion_label(Language language, const std::string& id, int window_weeks);
+std::string criterion_label(Language language, const std::string& id, long window_days);
 std::string signal_message(Language language, const Signal& signal, const Figures& figures);
 
 } // namespace spark

@@ -29,6 +29,22 @@ bool starts_autolink(std::string_view text, std::size_t i) {
     return false;
 }
 
+// The length of a C1 control character (NEL among them) or a Unicode line or paragraph
+// separator at `i`, 0 if there is none. JavaScript regular expressions end a line there, so
+// Markdown renderers built on them (marked) and Mermaid would break a table row or a label.
+std::size_t unicode_break(std::string_view text, std::size_t i) {
+    const auto byte = [&](std::size_t k) {
+        return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+    };
+    if (byte(i) == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) {
+        return 2;
+    }
+    if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) {
+        return 3;
+    }
+    return 0;
+}
+
 } // namespace
 
 std::string markdown_text(std::string_view text) {
@@ -40,6 +56,11 @@ std::string markdown_text(std::string_view text) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x20 || c == 0x7F) {
             pending_space = !out.empty(); // newlines, tabs and control characters
+            continue;
+        }
+        if (const std::size_t length = unicode_break(text, i); length > 0) {
+            pending_space = !out.empty();
+            i += length - 1;
             continue;
         }
         if (ch == ' ') {
@@ -61,10 +82,12 @@ std::string markdown_text(std::string_view text) {
             out += "&amp;";
             break;
         default:
-            // At the start, "- x", "+ x" or "1. x" would open a list inside a list item.
-            const bool opens_block = ((ch == '-' || ch == '+' || ch == '=') && out.empty()) ||
-                                     (ch == '.' && !out.empty() &&
-                                      out.find_first_not_of("0123456789") == std::string::npos);
+            // At the start, "- x", "+ x" or "1. x" would open a list inside a list item, and
+            // ":::" an Azure DevOps block.
+            const bool opens_block =
+                ((ch == '-' || ch == '+' || ch == '=' || ch == ':') && out.empty()) ||
+                (ch == '.' && !out.empty() &&
+                 out.find_first_not_of("0123456789") == std::string::npos);
             if (is_markdown_punctuation(ch) || starts_autolink(text, i) || opens_block) {
                 out += '\\';
             }
@@ -77,10 +100,16 @@ std::string markdown_text(std::string_view text) {
 std::string mermaid_label(std::string_view text) {
     std::string out;
     bool pending_space = false;
-    for (char ch : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char ch = text[i];
         const auto c = static_cast<unsigned char>(ch);
         if (c <= 0x20 || c == 0x7F) {
             pending_space = !out.empty();
+            continue;
+        }
+        if (const std::size_t length = unicode_break(text, i); length > 0) {
+            pending_space = !out.empty();
+            i += length - 1;
             continue;
         }
         if (pending_space) {

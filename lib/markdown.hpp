@@ -5,7 +5,8 @@
 
 namespace spark {
 
-// User text made inert for a Markdown page: one line, HTML special characters as entities,
+// User text made inert for a Markdown page: one line (control characters and Unicode line
+// separators become spaces), HTML special characters as entities,
 // every Markdown punctuation character backslash-escaped (so no emphasis, link, image,
 // heading, list, table cell or code span can be formed), and URL schemes broken so nothing
 // is auto-linked.

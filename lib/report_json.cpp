@@ -16,12 +16,11 @@ toml::table period_table(const Period& period) {
 
 std::string render_json_report(const Config& config, const Figures& f, const Gauge& gauge,
                                const ReportOptions& options) {
-    const int window_weeks = static_cast<int>(f.window.days() / 7);
     toml::array criteria;
     for (const auto& c : gauge.criteria) {
         criteria.push_back(toml::table{
             {"id", c.id},
-            {"label", criterion_label(options.language, c.id, window_weeks)},
+            {"label", criterion_label(options.language, c.id, f.window.days())},
             {"value", static_cast<int64_t>(c.value)},
             {"threshold", static_cast<int64_t>(c.threshold)},
             {"pass", c.pass},

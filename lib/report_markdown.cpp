@@ -24,15 +24,25 @@ class MarkdownReport {
         spread();
         log();
         meetings();
-        out_ += fmt::format("\n---\n\n*{}*\n", w_.privacy_note);
+        const char* note = options_.names == NamesMode::all    ? w_.privacy_note_all
+                           : options_.names == NamesMode::none ? w_.privacy_note_none
+                                                               : w_.privacy_note;
+        // Every section ends with a blank line; "---" right under a text line would turn it
+        // into a heading.
+        out_ += fmt::format("{}---\n\n*{}*\n", out_.ends_with("\n\n") ? "" : "\n", note);
         return std::move(out_);
     }
 
   private:
     Language language() const { return options_.language; }
-    int window_weeks() const { return static_cast<int>(f_.window.days() / 7); }
+    long window_days() const { return f_.window.days(); }
 
     std::string person(const std::string& id) const { return markdown_text(names_(id)); }
+
+    // Free text from the records: hidden people's names replaced, then made inert.
+    std::string text(std::string_view user_text) const {
+        return markdown_text(names_.redact(user_text));
+    }
 
     std::string people(const std::vector<std::string>& ids) const {
         std::vector<std::string> labels;
@@ -89,19 +99,18 @@ class MarkdownReport {
             const std::string threshold =
                 c.id == "inside-outside" ? w_.both : fmt::format("≥ {}", c.threshold);
             out_ += fmt::format("| {} | {} | {} | {} |\n",
-                                criterion_label(language(), c.id, window_weeks()),
+                                criterion_label(language(), c.id, window_days()),
                                 criterion_value(c), threshold, c.pass ? "✓" : "✗");
         }
         std::vector<std::string> reached;
         for (Group group : all_groups) {
             if (!is_outside(group)) {
                 auto found = f_.people_per_group.find(group);
-                reached.push_back(
-                    fmt::format("{} {}", group_name(language(), group),
-                                found == f_.people_per_group.end() ? 0 : found->second));
+                reached.push_back(group_count(
+                    language(), group, found == f_.people_per_group.end() ? 0 : found->second));
             }
         }
-        reached.push_back(fmt::format("{} {}", w_.outside, f_.outside_people));
+        reached.push_back(fmt::format("{} {}", f_.outside_people, w_.from_outside));
         out_ += fmt::format("\n{}: {}\n\n", w_.reached, join(reached, " · "));
     }
 
@@ -231,12 +240,23 @@ class MarkdownReport {
             const std::size_t skip = entries.size() > options_.max_entries_per_kind
                                          ? entries.size() - options_.max_entries_per_kind
                                          : 0;
-            out_ += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", w_.date, w_.title,
-                                w_.people, w_.effect);
+            // Matches always show their effect (an empty cell is a match without proof);
+            // other kinds only when one of them has an effect.
+            const bool effects = kind == Kind::match ||
+                                 std::any_of(entries.begin(), entries.end(),
+                                             [](const Entry* e) { return !e->effect.empty(); });
+            if (effects) {
+                out_ += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", w_.date, w_.title,
+                                    w_.people, w_.effect);
+            } else {
+                out_ +=
+                    fmt::format("| {} | {} | {} |\n|---|---|---|\n", w_.date, w_.title, w_.people);
+            }
             for (std::size_t i = skip; i < entries.size(); ++i) {
                 const Entry& e = *entries[i];
-                out_ += fmt::format("| {} | {} | {} | {} |\n", e.date.iso(), markdown_text(e.title),
-                                    people(e.people), markdown_text(e.effect));
+                out_ +=
+                    fmt::format("| {} | {} | {} |", e.date.iso(), text(e.title), people(e.people));
+                out_ += effects ? fmt::format(" {} |\n", text(e.effect)) : "\n";
             }
             if (skip > 0) {
                 out_ += "\n" + fmt::format(fmt::runtime(w_.earlier_entries), skip, name_of(kind)) +
@@ -252,7 +272,7 @@ class MarkdownReport {
         }
         out_ += fmt::format("**{}**\n\n", heading);
         for (const auto& item : items) {
-            out_ += fmt::format("- {}\n", markdown_text(item));
+            out_ += fmt::format("- {}\n", text(item));
         }
         out_ += "\n";
     }
@@ -268,12 +288,11 @@ class MarkdownReport {
                                      : 0;
         for (std::size_t i = skip; i < f_.meetings.size(); ++i) {
             const Meeting& m = *f_.meetings[i];
-            out_ += fmt::format("### {} — {}\n\n", long_date(language(), m.date),
-                                markdown_text(m.title));
+            out_ += fmt::format("### {} — {}\n\n", long_date(language(), m.date), text(m.title));
             std::vector<std::string> facts;
             facts.push_back(fmt::format("{}: {}", w_.setting, setting_name(language(), m.setting)));
             if (!m.place.empty()) {
-                facts.push_back(fmt::format("{}: {}", w_.place, markdown_text(m.place)));
+                facts.push_back(fmt::format("{}: {}", w_.place, text(m.place)));
             }
             facts.push_back(fmt::format("{}: {}", w_.attendees, m.attendees.size()));
             const auto fresh = newcomers(m, f_.involvement);

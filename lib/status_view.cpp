@@ -26,7 +26,30 @@ fmt::text_style style_of(FireState state) {
 std::string ago(Language language, const Date& today, const Date& then) {
     const long days = days_from_civil(today) - days_from_civil(then);
     const Words& w = words(language);
-    return days == 0 ? w.today : fmt::format(fmt::runtime(w.days_ago), days);
+    if (days == 0) {
+        return w.today;
+    }
+    return days == 1 ? w.yesterday : fmt::format(fmt::runtime(w.days_ago), days);
+}
+
+// User text for a terminal: one line, and no control characters (C0, DEL, and C1 in UTF-8),
+// so a title cannot move the cursor, change colours or retitle the window.
+std::string terminal_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+            out += ' ';
+            ++i;
+        } else if (c < 0x20 || c == 0x7F) {
+            out += ' ';
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -36,18 +59,19 @@ std::string render_status(const Config& config, const Figures& f, const Gauge& g
     const Words& w = words(language);
     const std::string state =
         fmt::format("{} ({})", state_name(language, gauge.state), id_of(gauge.state));
-    std::string out = fmt::format("{}: {}\n", single_line(config.name),
+    std::string out = fmt::format("{}: {}\n", terminal_text(config.name),
                                   color ? fmt::format(style_of(gauge.state), "{}", state) : state);
     out += "  " +
-           fmt::format(fmt::runtime(w.involved), f.involved.size(), f.new_people_window,
-                       f.window.days() / 7) +
+           fmt::format(fmt::runtime(w.involved),
+                       people_count(language, static_cast<long>(f.involved.size())),
+                       f.new_people_window, window_phrase(language, f.window.days())) +
            "\n";
     auto last = [&](const char* label, const auto* record) {
         if (record == nullptr) {
             out += fmt::format("  {}: {}\n", label, w.nothing_yet);
         } else {
             out += fmt::format("  {}: {} ({}) {}\n", label, record->date.iso(),
-                               ago(language, f.today, record->date), single_line(record->title));
+                               ago(language, f.today, record->date), terminal_text(record->title));
         }
     };
     last(w.last_entry, f.last_entry);
@@ -58,7 +82,8 @@ std::string render_status(const Config& config, const Figures& f, const Gauge& g
         out += fmt::format("  {} {}\n", mark, signal_message(language, gauge.signals[i], f));
     }
     if (gauge.signals.size() > max_signals) {
-        out += fmt::format("  … {} more: spark report\n", gauge.signals.size() - max_signals);
+        out += "  " +
+               fmt::format(fmt::runtime(w.more_signals), gauge.signals.size() - max_signals) + "\n";
     }
     return out;
 }

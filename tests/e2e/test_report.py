@@ -1,0 +1,346 @@
+"""spark report on the example workspace: golden files, determinism, and what a reader checks
+by eye (charts agree with their tables, one language throughout, no private names).
+
+The golden files in tests/e2e/golden/ are `spark report` of examples/wijkkracht with "today"
+pinned to 2026-11-30. After an intended change to the report, regenerate them with
+
+    SPARK_UPDATE_GOLDEN=1 SPARK_BIN=build/cmd/spark python3 tests/e2e/test_report.py
+
+and read the diff (git diff tests/e2e/golden) before committing.
+"""
+
+import difflib
+import json
+import os
+import pathlib
+import re
+import shutil
+import tomllib
+
+import sparktest
+from sparktest import SparkTestCase
+
+GOLDEN = sparktest.HERE / "golden"
+EXAMPLE = sparktest.HERE.parents[1] / "examples" / "wijkkracht"
+UPDATE = os.environ.get("SPARK_UPDATE_GOLDEN") == "1"
+
+# 2026-11-30 00:00:00 UTC
+REPORT_EPOCH = "1795996800"
+REPORT_DAY = "2026-11-30"
+
+# golden file → extra arguments after `spark report --until 2026-11-30`
+VARIANTS = {
+    "wijkkracht.nl.md": [],
+    "wijkkracht.en.md": ["--lang", "en"],
+    "wijkkracht.azure.nl.md": ["--mermaid", "azure"],
+    "wijkkracht.names-none.en.md": ["--lang", "en", "--names", "none"],
+}
+
+# Words that give away the other language in the fixed text of a report.
+DUTCH_ONLY = [
+    "Vuurmeter", "Toestand", "Signalen", "Groei per maand", "Verspreiding", "Logboek",
+    "Ontmoetingen", "Generatie", "Vonken", "Zuurstof", "Lucifers", "Brandstof", "Poken",
+    "Oppor-acties", "gemaakt op", "Periode", "juni", "juli", "augustus", "oktober", "mrt",
+    "okt", "Aanwezig", "Vragen", "Dilemma's", "Opbrengst", "Vervolgafspraken", "Nieuw:",
+    "binnen", "buiten", "kern", "lopend vuurtje", "strovuur", "inwoner", "initiatiefnemer",
+    "medewerker", "Drempel", "Waarde", "Bereikt", "Mensen", "Maand", "Titel", "Datum",
+    "intern", "extern", "gemengd", "weken", "lucifer", "zonder",
+]
+ENGLISH_ONLY = [
+    "Fire gauge", "State:", "Signals", "Growth per month", "Spread", "Log entries",
+    "Meetings", "Generation", "Sparks", "Oxygen", "Matches", "Fuel", "Actions", "Pokers",
+    "generated on", "Period", "June", "July", "August", "October", "Oct", "Attendees",
+    "Questions", "Dilemmas", "Outcomes", "Follow-ups", "New:", "inside", "outside", "core",
+    "running fire", "straw fire", "resident", "initiator", "staff member", "Threshold",
+    "Value", "Reached", "People", "Month", "Title", "Date", "internal", "external", "mixed",
+    "weeks", "match", "without",
+]
+OUTSIDE_GROUPS = {"resident", "initiator", "partner", None}
+
+
+def unified(expected, actual, name):
+    return "".join(
+        difflib.unified_diff(
+            expected.decode("utf-8", "replace").splitlines(keepends=True),
+            actual.decode("utf-8", "replace").splitlines(keepends=True),
+            fromfile=f"golden/{name}",
+            tofile="spark report",
+        )
+    )
+
+
+def mermaid_blocks(text):
+    """The bodies of ```mermaid and ::: mermaid blocks, as lists of lines."""
+    blocks, current, closing = [], None, None
+    for line in text.splitlines():
+        if current is None:
+            if line in ("```mermaid", "::: mermaid"):
+                current, closing = [], ("```" if line.startswith("```") else ":::")
+        elif line == closing:
+            blocks.append(current)
+            current = None
+        else:
+            current.append(line)
+    return blocks
+
+
+def section(text, heading):
+    """The lines of a `## heading` section."""
+    lines = text.splitlines()
+    start = lines.index(f"## {heading}")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[start + 1 : end]
+
+
+def table_rows(lines):
+    rows = [line for line in lines if line.startswith("|")]
+    return [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows[2:]]
+
+
+def fixed_text(text):
+    """The parts of a report that spark writes itself (headings, table headers, labels,
+    months, criteria, signals, notes), without the user's titles, names and texts."""
+    keep = []
+    lines = text.splitlines()
+    in_chart = False
+    for i, line in enumerate(lines):
+        if line in ("```mermaid", "::: mermaid"):
+            in_chart = True
+        elif in_chart:
+            in_chart = line not in ("```", ":::")
+        elif line.startswith("# "):
+            keep.append(line.split(" — ", 1)[1])  # after the workspace's name
+        elif line.startswith("### ") and " — " in line:
+            keep.append(line.split(" — ")[0])  # a meeting's date
+        elif line.startswith("|"):
+            if i + 1 < len(lines) and lines[i + 1].startswith("|---"):
+                keep.append(line)  # a header row
+            elif not line.startswith("|---"):
+                keep.append(line.split(" | ")[0])  # month, criterion, date, generation
+        elif line.startswith("- "):
+            if line.endswith("`)"):
+                keep.append(line)  # a signal; other bullets are the user's
+        elif " · " in line or line.startswith(("Aanwezig: ", "Attendees: ")):
+            for part in line.split(" · "):
+                label, colon, value = part.partition(": ")
+                if part.startswith("**") and not colon:
+                    continue  # the organisation
+                private = label in ("Plaats", "Place", "Nieuw", "New") or not value[:1].isdigit()
+                keep.append(label if colon and private and label not in ("Setting", "Periode",
+                                                                         "Period") else part)
+        else:
+            keep.append(line)
+    return "\n".join(keep)
+
+
+class ReportExampleTestCase(SparkTestCase):
+    def setUp(self):
+        super().setUp()
+        # A copy, so the cache and anything else spark writes stays out of the repository.
+        shutil.copytree(EXAMPLE, self.ws, ignore=shutil.ignore_patterns(".spark"))
+        self.env["SOURCE_DATE_EPOCH"] = REPORT_EPOCH
+
+    def report(self, *args):
+        return self.ok("report", "--until", REPORT_DAY, *args)
+
+    def people(self):
+        people = {}
+        for path in (self.ws / "people").glob("*.toml"):
+            with open(path, "rb") as f:
+                people[path.stem] = tomllib.load(f)
+        return people
+
+
+class GoldenTests(ReportExampleTestCase):
+    def test_golden_files(self):
+        for name, args in VARIANTS.items():
+            with self.subTest(golden=name):
+                actual = self.report(*args).raw_out
+                path = GOLDEN / name
+                if UPDATE:
+                    GOLDEN.mkdir(exist_ok=True)
+                    path.write_bytes(actual)
+                    continue
+                self.assertTrue(
+                    path.exists(),
+                    f"{path} is missing; create it with SPARK_UPDATE_GOLDEN=1 (see {__file__})",
+                )
+                expected = path.read_bytes()
+                if actual != expected:
+                    self.fail(
+                        f"spark report {' '.join(args)} differs from golden/{name}:\n"
+                        + unified(expected, actual, name)
+                        + "\nIf the change is intended, regenerate with SPARK_UPDATE_GOLDEN=1 "
+                        f"python3 {__file__} and review `git diff tests/e2e/golden`."
+                    )
+
+    def test_two_runs_give_the_same_bytes(self):
+        for args in VARIANTS.values():
+            with self.subTest(args=args):
+                self.assertEqual(self.report(*args).raw_out, self.report(*args).raw_out)
+        first = self.report("--format", "json").raw_out
+        self.assertEqual(first, self.report("--format", "json").raw_out)
+
+    def test_output_file_has_the_same_bytes(self):
+        out = self.tmp / "vuurmeter.md"
+        result = self.report("-o", out)
+        self.assertEqual(result.out, "")
+        self.assertEqual(out.read_bytes(), self.report().raw_out)
+
+    def test_generated_date_follows_source_date_epoch(self):
+        text = self.report().out
+        self.assertIn("gemaakt op 30 november 2026", text.splitlines()[2])
+        later = self.ok("report", "--until", REPORT_DAY, env={"SOURCE_DATE_EPOCH": "1798675200"})
+        self.assertIn("gemaakt op 31 december 2026", later.out.splitlines()[2])
+
+
+class ReadByEyeTests(ReportExampleTestCase):
+    """What a careful reader checks in the golden report, as assertions."""
+
+    def test_growth_chart_agrees_with_the_growth_table(self):
+        for lang, month_col in (("nl", "Maand"), ("en", "Month")):
+            with self.subTest(lang=lang):
+                text = self.report("--lang", lang).out
+                lines = section(text, "Groei per maand" if lang == "nl" else "Growth per month")
+                chart = mermaid_blocks("\n".join(lines))[0]
+                bar = [int(x) for x in re.search(r"bar \[(.*)\]", "\n".join(chart))[1].split(", ")]
+                line = [
+                    int(x) for x in re.search(r"line \[(.*)\]", "\n".join(chart))[1].split(", ")
+                ]
+                top = int(re.search(r"y-axis \"[^\"]*\" 0 --> (\d+)", "\n".join(chart))[1])
+                rows = table_rows(lines)
+                self.assertEqual(len(rows), 6)
+                self.assertEqual(bar, [int(r[1]) for r in rows])
+                self.assertEqual(line, [int(r[2]) for r in rows])
+                self.assertEqual(top, max(line + bar))
+                self.assertIn(f"| {month_col} |", "\n".join(lines))
+
+    def test_spread_graph_agrees_with_the_generation_table_and_json(self):
+        text = self.report().out
+        lines = section(text, "Verspreiding")
+        graph = mermaid_blocks("\n".join(lines))[0]
+        labels = {}
+        edges = []
+        for line in graph[1:]:
+            if m := re.fullmatch(r'    (p\d+)\["([^"]*)"\]', line):
+                labels[m[1]] = m[2]
+            elif m := re.fullmatch(r"    (p\d+) --> (p\d+)", line):
+                edges.append((m[1], m[2]))
+        core = re.search(r"class (\S+) core", "\n".join(graph))[1].split(",")
+        # Generation of every node from the edges.
+        generation = {node: 0 for node in core}
+        changed = True
+        while changed:
+            changed = False
+            for a, b in edges:
+                if a in generation and generation.get(b) != generation[a] + 1:
+                    generation[b] = generation[a] + 1
+                    changed = True
+        rows = table_rows(lines)
+        per_generation = [int(r[1]) for r in rows]
+        self.assertEqual(sum(per_generation), len(labels))
+        for g, row in enumerate(rows):
+            names = row[2].split(", ")
+            self.assertEqual(len(names), per_generation[g])
+            self.assertEqual(
+                sorted(names), sorted(labels[n] for n, gen in generation.items() if gen == g)
+            )
+        data = json.loads(self.report("--format", "json").out)
+        self.assertEqual(data["people"]["per_generation"], per_generation)
+        self.assertEqual(data["people"]["involved"], len(labels))
+        self.assertEqual(data["people"]["core"], len(core))
+
+    def test_gauge_table_agrees_with_json(self):
+        text = self.report().out
+        data = json.loads(self.report("--format", "json").out)
+        rows = table_rows(section(text, "Vuurmeter"))
+        self.assertEqual(len(rows), len(data["criteria"]))
+        for row, criterion in zip(rows, data["criteria"]):
+            self.assertEqual(row[0], criterion["label"])
+            self.assertEqual(row[3], "✓" if criterion["pass"] else "✗")
+            if criterion["id"] != "inside-outside":
+                self.assertEqual(row[1], str(criterion["value"]))
+                self.assertEqual(row[2], f"≥ {criterion['threshold']}")
+        self.assertEqual(data["state"], "running-fire")
+        self.assertIn("**Toestand: lopend vuurtje**", text)
+
+    def test_log_sections_count_their_entries(self):
+        text = self.report().out
+        data = json.loads(self.report("--format", "json").out)
+        headings = {"Vonken": "spark", "Zuurstof": "oxygen", "Lucifers": "match",
+                    "Brandstof": "fuel", "Oppor-acties": "action", "Poken": "poker"}
+        lines = section(text, "Logboek")
+        for heading, kind in headings.items():
+            start = lines.index(f"### {heading} ({data['counts'][kind]})")
+            end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("### ")),
+                       len(lines))
+            self.assertEqual(len(table_rows(lines[start:end])), data["counts"][kind], heading)
+        meetings = [l for l in section(text, "Ontmoetingen") if l.startswith("### ")]
+        self.assertEqual(len(meetings), data["counts"]["meeting"])
+
+    def test_one_language_throughout(self):
+        for lang, foreign in (("nl", ENGLISH_ONLY), ("en", DUTCH_ONLY)):
+            with self.subTest(lang=lang):
+                fixed = fixed_text(self.report("--lang", lang).out)
+                self.assertGreater(len(fixed), 3000)
+                for word in foreign:
+                    self.assertNotRegex(fixed, rf"\b{re.escape(word)}\b",
+                                        f"{word!r} in the {lang} report")
+
+    def test_month_names_are_in_the_report_language(self):
+        nl = self.report().out
+        en = self.report("--lang", "en").out
+        self.assertIn("Periode: 1 juni 2026 – 30 november 2026", nl)
+        self.assertIn("Period: 1 June 2026 – 30 November 2026", en)
+        self.assertIn('x-axis ["jun", "jul", "aug", "sep", "okt", "nov"]', nl)
+        self.assertIn('x-axis ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]', en)
+        self.assertIn("### 25 juni 2026 — ", nl)
+        self.assertIn("### 25 June 2026 — ", en)
+
+    def test_no_private_outside_person_by_name(self):
+        people = self.people()
+        hidden = [p for p in people.values()
+                  if p.get("group") in OUTSIDE_GROUPS and not p.get("public", False)]
+        shown = [p for p in people.values() if p not in hidden]
+        self.assertGreaterEqual(len(hidden), 4)
+        for args in VARIANTS.values():
+            text = self.report(*args).out
+            for person in hidden:
+                with self.subTest(args=args, person=person["name"]):
+                    self.assertNotIn(person["name"], text)
+                    # The first name alone too (titles and texts), as a whole word.
+                    first = person["name"].split()[0]
+                    self.assertNotRegex(text, rf"\b{re.escape(first)}\b")
+        nl = self.report().out
+        for person in shown:
+            self.assertIn(person["name"], nl)  # inside people and public ones by name
+        names_all = self.report("--names", "all").out
+        for person in people.values():
+            self.assertIn(person["name"], names_all)
+
+    def test_names_none_hides_inside_people_too(self):
+        text = self.report("--lang", "en", "--names", "none").out
+        for person in self.people().values():
+            self.assertNotIn(person["name"], text)
+            # Titles and texts mention people by first name or surname ("Wethouder Mulder").
+            first, surname = person["name"].split(" ", 1)
+            self.assertNotRegex(text, rf"\b({re.escape(first)}|{re.escape(surname)})\b")
+        self.assertIn("staff member 1", text)
+        self.assertIn("Everyone appears by group and number", text)
+
+    def test_azure_blocks_replace_fences(self):
+        text = self.report("--mermaid", "azure").out
+        self.assertNotIn("```", text)
+        self.assertEqual(text.count("\n::: mermaid\n"), 2)
+        self.assertEqual(len(mermaid_blocks(text)), 2)
+        off = self.report("--mermaid", "off").out
+        self.assertEqual(mermaid_blocks(off), [])
+        # Only the charts go; their tables stay.
+        self.assertEqual(
+            [l for l in off.splitlines() if l.startswith("|")],
+            [l for l in text.splitlines() if l.startswith("|")],
+        )
+
+
+if __name__ == "__main__":
+    sparktest.main()
