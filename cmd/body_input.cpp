@@ -86,12 +86,15 @@ std::string edit_in_editor(const std::string& initial, const std::string& hint) 
 } // namespace
 
 void add_body_options(CLI::App& command, BodyInput& input) {
+    // Under their own heading in --help: where the body text comes from.
     command.add_option("-m,--message", input.paragraphs, "Body text; repeat for more paragraphs")
         ->option_text("TEXT")
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->group("Body");
     command.add_option("-F,--file", input.file, "Read the body from FILE ('-' for stdin)")
-        ->option_text("FILE");
-    command.add_flag("-e,--edit", input.edit, "Write the body in $EDITOR");
+        ->option_text("FILE")
+        ->group("Body");
+    command.add_flag("-e,--edit", input.edit, "Write the body in $EDITOR")->group("Body");
 }
 
 std::string read_body(const BodyInput& input, const std::string& editor_hint) {

@@ -70,7 +70,11 @@ void register_check(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("check", "Validate every file in the workspace");
     command->footer("Each problem is printed as path:line:col: error|warning: message.\n"
                     "Exit status 1 when any error is found; warnings alone pass.\n"
-                    "Example, in .git/hooks/pre-commit:\n  spark check -q");
+                    "Examples:\n"
+                    "  spark check\n"
+                    "  spark check -q      # only the problems: in a git pre-commit hook\n"
+                    "  vim \"$(spark check -q | head -1 | cut -d: -f1)\"   # open the first broken "
+                    "file");
     command->callback([&context] {
         context.action = [&context] {
             run_check(context);

@@ -100,6 +100,9 @@ void register_list(CLI::App& app, Context& context) {
     command->add_option("-t,--tag", options->tag, "Only entries with this tag")->option_text("TAG");
     command->add_flag("--json", options->json,
                       "Print a JSON array with every field, id, path and newcomers");
+    for (const char* filter : {"--kind", "--since", "--until", "--with", "--tag"}) {
+        command->get_option(filter)->group("Filters (all must hold)");
+    }
     command->footer(
         "Columns (tab-separated): date, kind, id, title, people (ids, comma-separated).\n"
         "Filters combine: every one given must hold. Nothing matching prints nothing.\n"

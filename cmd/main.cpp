@@ -59,7 +59,12 @@ int main(int argc, char** argv) {
         ->option_text("WHEN");
     spark::register_commands(app, context);
     app.footer("Environment: SPARK_DIR names the workspace; NO_COLOR turns colour off.\n"
-               "Run 'spark COMMAND --help' for the options of one command.");
+               "Examples:\n"
+               "  spark init wijkkracht --name 'Wijkkracht' --org 'Gemeente Lindewaard'\n"
+               "  spark -C wijkkracht log vonk 'Koffie bij de automaat' --with anouk\n"
+               "  spark -C wijkkracht report -o vuurmeter.md\n"
+               "Run 'spark COMMAND --help' for the options of one command, 'man spark' for "
+               "everything.");
 
     try {
         app.parse(argc, argv);

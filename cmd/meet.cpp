@@ -188,6 +188,9 @@ void register_meet(CLI::App& app, Context& context) {
     command->add_option("--followup", options->followups, "An open follow-up; repeatable")
         ->option_text("TEXT")
         ->allow_extra_args(false);
+    for (const char* raised : {"--question", "--dilemma", "--outcome", "--followup"}) {
+        command->get_option(raised)->group("What came up");
+    }
     add_body_options(*command, options->body);
     command->footer(
         "Prints the path written, then one 'newcomer<TAB>id<TAB>name' line for each attendee\n"

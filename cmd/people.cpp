@@ -153,33 +153,55 @@ void register_people(CLI::App& app, Context& context) {
     auto* people =
         app.add_subcommand("people", "Add, list, show, merge and forget the people involved");
     people->require_subcommand(1);
+    people->footer("People are named by id, full name or an unambiguous beginning of either,\n"
+                   "ignoring case and accents ('jose' finds José Álvarez).\n"
+                   "Examples:\n"
+                   "  spark people add 'Anna de Vries' --group staff --role spark\n"
+                   "  spark people list\n"
+                   "  spark people show anna");
 
     auto add = std::make_shared<AddOptions>();
     auto* add_command = people->add_subcommand("add", "Add a person");
     add_command->add_option("NAME", add->name, "Full name")->required();
-    add_command->add_option("-g,--group", add->group,
-                            "staff, teamlead, director, executive, council (inside); "
-                            "resident, initiator, partner (outside)");
+    // --help shows these under their own headings, after --force.
+    const std::string who = "Who they are";
+    const std::string how = "How they came in";
+    const std::string reports = "In reports";
+    add_command
+        ->add_option("-g,--group", add->group,
+                     "staff, teamlead, director, executive, council (inside); "
+                     "resident, initiator, partner (outside)")
+        ->option_text("GROUP")
+        ->group(who);
     add_command
         ->add_option("-r,--role", add->roles, "spark, poker, critic or innovator; repeatable")
         ->option_text("ROLE")
-        ->allow_extra_args(false);
-    add_command->add_option("--invited-by", add->invited_by, "Who brought them in")
-        ->option_text("PERSON");
-    add_command->add_option("--since", add->since, "When they joined (default: today)")
-        ->option_text("DATE");
+        ->allow_extra_args(false)
+        ->group(who);
     add_command->add_option("--department", add->department, "Department or team")
-        ->option_text("TEXT");
-    add_command->add_option("--note", add->note, "Free text")->option_text("TEXT");
-    add_command->add_flag("--public", add->is_public,
-                          "Show the name in reports even for people from outside");
-    add_command->add_flag("--private", add->is_private,
-                          "Show people from outside as group and number (the default)");
+        ->option_text("TEXT")
+        ->group(who);
+    add_command->add_option("--note", add->note, "Free text")->option_text("TEXT")->group(who);
+    add_command->add_option("--invited-by", add->invited_by, "Who brought them in")
+        ->option_text("PERSON")
+        ->group(how);
+    add_command->add_option("--since", add->since, "When they joined (default: today)")
+        ->option_text("DATE")
+        ->group(how);
+    add_command
+        ->add_flag("--public", add->is_public,
+                   "Show the name in reports even for people from outside")
+        ->group(reports);
+    add_command
+        ->add_flag("--private", add->is_private,
+                   "Show people from outside as group and number (the default)")
+        ->group(reports);
     add_command->add_flag("--force", add->force, "Add even if someone has the same name");
     add_command->footer(
         "Examples:\n"
         "  spark people add 'Anna de Vries' --group staff --role spark\n"
-        "  spark people add 'Karim El Idrissi' --group initiator --invited-by anna");
+        "  spark people add 'Karim El Idrissi' --group initiator --invited-by anna\n"
+        "  spark people add 'Wethouder Jansen' --group executive --role poker --public");
     add_command->callback([add, &context] {
         context.action = [add, &context] {
             run_add(*add, context);
@@ -190,7 +212,10 @@ void register_people(CLI::App& app, Context& context) {
     auto* list_command = people->add_subcommand("list", "List everyone, one per line");
     list_command->add_flag("--json", list->json, "Print a JSON array");
     list_command->footer(
-        "Columns (tab-separated): id, name, group, roles, invited_by, since, first involvement");
+        "Columns (tab-separated): id, name, group, roles, invited_by, since, first involvement\n"
+        "Examples:\n"
+        "  spark people list | cut -f2,3\n"
+        "  spark people list --json | jq -r '.[] | select(.group == \"director\") | .name'");
     list_command->callback([list, &context] {
         context.action = [list, &context] {
             run_list(*list, context);
@@ -201,6 +226,10 @@ void register_people(CLI::App& app, Context& context) {
     auto* show_command = people->add_subcommand("show", "Show one person");
     show_command->add_option("PERSON", show->person, "Id, name or unique prefix")->required();
     show_command->add_flag("--json", show->json, "Print JSON");
+    show_command->footer("Also lists whom they invited and what they took part in.\n"
+                         "Examples:\n"
+                         "  spark people show anna\n"
+                         "  spark people show 'José Álvarez' --json");
     show_command->callback([show, &context] {
         context.action = [show, &context] {
             run_show(*show, context);

@@ -28,7 +28,11 @@ void run_status(const Context& context) {
 
 void register_status(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("status", "Show the fire state and what needs attention");
-    command->footer("Example, in a shell prompt or a login script:\n  spark -q status");
+    command->footer("The same figures as 'spark report', from the first record up to today.\n"
+                    "Examples:\n"
+                    "  spark status\n"
+                    "  spark -C ~/wijkkracht status | head -1   # the state line, for a login "
+                    "script");
     command->callback([&context] {
         context.action = [&context] {
             run_status(context);
