@@ -40,6 +40,7 @@ constexpr Words dutch{
     .meetings = "Ontmoetingen",
     .attendance = "Aanwezigen",
     .growth_chart_title = "Betrokken mensen per maand",
+    .growth_pie_title = "Nieuwe mensen per maand",
     .people_axis = "Mensen",
     .spread = "Verspreiding",
     .spread_intro = "Wie wie heeft meegenomen (invited_by). De kern is generatie 0; wie door "
@@ -107,6 +108,7 @@ constexpr Words english{
     .meetings = "Meetings",
     .attendance = "Attendance",
     .growth_chart_title = "People involved per month",
+    .growth_pie_title = "New people per month",
     .people_axis = "People",
     .spread = "Spread",
     .spread_intro = "Who brought in whom (invited_by). The core group is generation 0; people "

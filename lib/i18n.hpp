@@ -38,6 +38,7 @@ struct Words {
     const char* meetings;
     const char* attendance;
     const char* growth_chart_title;
+    const char* growth_pie_title; // for Azure DevOps, whose Mermaid has no xychart
     const char* people_axis;
     const char* spread;
     const char* spread_intro;

@@ -144,14 +144,28 @@ class MarkdownReport {
             totals.push_back(std::to_string(m.people));
             top = std::max({top, m.people, m.new_people});
         }
-        chart(fmt::format("xychart-beta\n"
-                          "    title \"{}\"\n"
-                          "    x-axis [{}]\n"
-                          "    y-axis \"{}\" 0 --> {}\n"
-                          "    bar [{}]\n"
-                          "    line [{}]\n",
-                          w_.growth_chart_title, join(labels, ", "), w_.people_axis, top,
-                          join(new_people, ", "), join(totals, ", ")));
+        if (options_.mermaid == MermaidStyle::azure) {
+            // Azure DevOps renders only the older diagram types (no xychart, Mermaid < 10.3):
+            // a pie of the newcomers per month, months without newcomers left out.
+            std::string pie = fmt::format("pie title {}\n", w_.growth_pie_title);
+            for (const auto& m : f_.months) {
+                if (m.new_people > 0) {
+                    pie += fmt::format("    \"{}\" : {}\n", month_label(m), m.new_people);
+                }
+            }
+            if (pie.find(" : ") != std::string::npos) {
+                chart(pie);
+            }
+        } else {
+            chart(fmt::format("xychart-beta\n"
+                              "    title \"{}\"\n"
+                              "    x-axis [{}]\n"
+                              "    y-axis \"{}\" 0 --> {}\n"
+                              "    bar [{}]\n"
+                              "    line [{}]\n",
+                              w_.growth_chart_title, join(labels, ", "), w_.people_axis, top,
+                              join(new_people, ", "), join(totals, ", ")));
+        }
         out_ += fmt::format("| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|\n",
                             w_.month, w_.new_people, w_.people_total, w_.entries, w_.meetings,
                             w_.attendance);

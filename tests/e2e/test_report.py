@@ -215,6 +215,17 @@ class ReadByEyeTests(ReportExampleTestCase):
                 self.assertEqual(top, max(line + bar))
                 self.assertIn(f"| {month_col} |", "\n".join(lines))
 
+    def test_azure_pie_agrees_with_the_growth_table(self):
+        # Azure DevOps has no xychart: the newcomers per month as a pie.
+        text = self.report("--mermaid", "azure").out
+        lines = section(text, "Groei per maand")
+        pie = mermaid_blocks("\n".join(lines))[0]
+        self.assertEqual(pie[0], "pie title Nieuwe mensen per maand")
+        slices = [re.fullmatch(r'    "(\w+)" : (\d+)', line).groups() for line in pie[1:]]
+        rows = table_rows(lines)
+        self.assertEqual([int(n) for _, n in slices], [int(r[1]) for r in rows if r[1] != "0"])
+        self.assertEqual([m for m, _ in slices], ["jun", "jul", "aug", "sep", "okt", "nov"])
+
     def test_spread_graph_agrees_with_the_generation_table_and_json(self):
         text = self.report().out
         lines = section(text, "Verspreiding")

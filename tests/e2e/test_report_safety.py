@@ -125,6 +125,8 @@ MERMAID_LINE = [
     re.compile(r'    x-axis \["\w+( \d{4})?"(, "\w+( \d{4})?")*\]'),
     re.compile(r'    y-axis "\w+" 0 --> \d+'),
     re.compile(r"    (bar|line) \[\d+(, \d+)*\]"),
+    re.compile(r"pie title [\w ]+"),
+    re.compile(r'    "\w+( \d{4})?" : \d+'),
 ]
 # In a label: entity codes (#35;) and nothing that ends a string, a node or a statement.
 SAFE_LABEL = re.compile(r'(#\d+;|[^"\[\](){}<>;:|`#&\\])*')

@@ -238,6 +238,10 @@ class FireStateTests(StorylineTestCase):
         self.assertIn("**Toestand: geen vuur**", markdown)
         self.assertEqual(self.ok("report", "--lang", "en").out.count("No entries in this period."),
                          6)
+        # No newcomers: no pie for Azure DevOps (an empty pie does not render), table only.
+        azure = self.ok("report", "--mermaid", "azure").out
+        self.assertNotIn("::: mermaid", azure)
+        self.assertIn("| november 2026 | 0 | 0 | 0 | 0 | 0 |", azure)
 
     def test_no_fire_in_a_period_before_anything_happened(self):
         self.spreading()
