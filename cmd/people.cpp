@@ -80,7 +80,7 @@ void run_add(const AddOptions& options, const Context& context) {
     person.since = parse_date_argument(options.since, context.today(), "--since");
 
     const Workspace workspace = context.open_workspace();
-    const Records people = load_valid_people(workspace.root);
+    const Records people = load_valid_people(workspace);
     if (options.invited_by) {
         validate_text(*options.invited_by, "--invited-by", true);
         person.invited_by = resolve_person(people.people, *options.invited_by).id;
@@ -111,7 +111,7 @@ std::string roles_text(const Person& person) {
 
 void run_list(const ListOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const InvolvementMap involvement = first_involvement(records);
     auto first_seen = [&](const Person& person) {
         auto found = involvement.find(person.id);
@@ -137,7 +137,7 @@ void run_list(const ListOptions& options, const Context& context) {
 void run_show(const ShowOptions& options, const Context& context) {
     validate_text(options.person, "the person", true);
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace.root);
+    const Records records = load_valid_records(workspace);
     const Person& person = resolve_person(records.people, options.person);
     const InvolvementMap involvement = first_involvement(records);
     if (options.json) {
