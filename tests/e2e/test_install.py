@@ -5,6 +5,8 @@ named by SPARK_BUILD_DIR. Installs go into temporary prefixes; the .deb is built
 `cpack -G DEB` into a temporary folder and inspected with dpkg-deb, never installed.
 """
 
+import contextlib
+import fcntl
 import os
 import pathlib
 import re
@@ -25,6 +27,19 @@ def build_dir():
         if (folder / "CMakeCache.txt").is_file():
             return folder
     return None
+
+
+@contextlib.contextmanager
+def build_lock(build):
+    """ctest runs this file twice at once (with and without the cache); cpack builds the
+    'preinstall' target and `cmake --install` writes install_manifest.txt, so one at a time
+    per build folder."""
+    with open(build / "CMakeCache.txt", "rb") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def run(argv, **kwargs):
@@ -64,7 +79,8 @@ class CmakeInstallTests(InstallTestCase):
     def setUp(self):
         super().setUp()
         self.prefix = self.tmp / "prefix"
-        done = run(["cmake", "--install", str(self.build), "--prefix", str(self.prefix)])
+        with build_lock(self.build):
+            done = run(["cmake", "--install", str(self.build), "--prefix", str(self.prefix)])
         self.assertEqual(done.returncode, 0, done.stderr.decode() + done.stdout.decode())
 
     def test_binary_runs(self):
@@ -123,7 +139,8 @@ class DebianPackageTests(InstallTestCase):
             raise unittest.SkipTest("no CPackConfig.cmake in a build folder above SPARK_BIN")
         cls.packages = tempfile.TemporaryDirectory(prefix="spark-deb-")
         out = pathlib.Path(cls.packages.name)
-        done = run(["cpack", "-G", "DEB", "-B", str(out)], cwd=str(cls.build))
+        with build_lock(cls.build):
+            done = run(["cpack", "-G", "DEB", "-B", str(out)], cwd=str(cls.build))
         if done.returncode != 0:
             cls.packages.cleanup()
             raise AssertionError("cpack failed:\n" + done.stdout.decode() + done.stderr.decode())
