@@ -66,44 +66,49 @@ void register_report(CLI::App& app, Context& context) {
     const CLI::Validator not_empty(
         [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
         "", "not empty");
-    auto* period_group = command->add_option_group("Period");
-    period_group
-        ->add_option("--since", options->since, "Start of the period (default: first record)")
+    command->add_option("--since", options->since, "Start of the period (default: first record)")
         ->check(not_empty)
-        ->option_text("DATE");
-    period_group->add_option("--until", options->until, "End of the period (default: today)")
+        ->option_text("DATE")
+        ->group("Period");
+    command->add_option("--until", options->until, "End of the period (default: today)")
         ->check(not_empty)
-        ->option_text("DATE");
-    period_group
+        ->option_text("DATE")
+        ->group("Period");
+    command
         ->add_option("--period", options->period,
                      "A whole month, quarter, tertial or year: 2026-11, 2026-Q4, "
                      "2026-T3, 2026")
         ->check(not_empty)
-        ->option_text("PERIOD");
-    auto* output_group = command->add_option_group("Output");
-    output_group
+        ->option_text("PERIOD")
+        ->group("Period");
+    command
         ->add_option("--lang", options->language, "Language: nl or en (default: the workspace's)")
         ->check(CLI::IsMember({"nl", "en"}))
-        ->option_text("LANG");
-    output_group->add_option("--format", options->format, "markdown (default) or json")
+        ->option_text("LANG")
+        ->group("Output");
+    command->add_option("--format", options->format, "markdown (default) or json")
         ->check(CLI::IsMember({"markdown", "json"}))
-        ->option_text("FORMAT");
-    output_group
+        ->option_text("FORMAT")
+        ->group("Output");
+    command
         ->add_option("--mermaid", options->mermaid,
                      "Charts as ```mermaid fences (fenced, default), ::: mermaid blocks "
                      "for Azure DevOps (azure), or none (off)")
         ->check(CLI::IsMember({"fenced", "azure", "off"}))
-        ->option_text("STYLE");
-    output_group
+        ->option_text("STYLE")
+        ->group("Output");
+    command
         ->add_option("--names", options->names,
                      "Who is named: inside (default: outside people by group and number "
                      "unless public), all, none")
         ->check(CLI::IsMember({"all", "inside", "none"}))
-        ->option_text("WHO");
-    output_group
+        ->option_text("WHO")
+        ->group("Output");
+    command
         ->add_option("-o,--output", options->output,
                      "Write to FILE (atomically) instead of standard output")
-        ->option_text("FILE");
+        ->option_text("FILE")
+        ->group("Output");
     command->footer("Examples:\n"
                     "  spark report -o wiki/vuurmeter.md\n"
                     "  spark report --period 2026-T3 --lang en --mermaid azure\n"
