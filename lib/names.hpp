@@ -35,7 +35,13 @@ class DisplayNames {
 
   private:
     std::unordered_map<std::string, std::string> labels_;
-    std::vector<std::pair<std::string, std::string>> hidden_; // name → label, longest first
+    // A hidden name as folded words ("jose", "alvarez") with its label, found in free text
+    // by its first word; the longest names are tried first.
+    struct HiddenName {
+        std::vector<std::string> words;
+        std::string label;
+    };
+    std::unordered_map<std::string, std::vector<HiddenName>> hidden_;
     std::string unknown_;
 };
 

@@ -389,7 +389,8 @@ class PrivacyTests(SafetyTestCase):
         # Olga, resident 1, is public; Zoë and her child are residents 2 and 3.
         for label in ("inwoner 2", "inwoner 3", "initiatiefnemer 1", "partner 1", "persoon 1"):
             self.assertIn(label, text)
-        self.assertIn("inwoner 2 vertelt over de tuin", text)  # the title, redacted
+        # The title, redacted; a label opening a sentence is capitalised like the name was.
+        self.assertIn("Inwoner 2 vertelt over de tuin", text)
         self.assertIn("Keukentafel bij initiatiefnemer 1", text)
         self.assertIn("Kan partner 1 de sleutel beheren?", text)
         english = self.report("--lang", "en")
@@ -427,9 +428,9 @@ class PrivacyTests(SafetyTestCase):
         # Olga (public) and Zoë joined the same day; Olga's id sorts first, so she is
         # resident 1 even where she is shown by name, and Zoë is resident 2 everywhere.
         pattern = r"(\w+ \d) vertelt over de tuin"
-        self.assertEqual(re.search(pattern, self.report())[1], "inwoner 2")
-        self.assertEqual(re.search(pattern, self.report("--names", "none"))[1], "inwoner 2")
-        self.assertEqual(re.search(pattern, self.report("--lang", "en"))[1], "resident 2")
+        self.assertEqual(re.search(pattern, self.report())[1], "Inwoner 2")
+        self.assertEqual(re.search(pattern, self.report("--names", "none"))[1], "Inwoner 2")
+        self.assertEqual(re.search(pattern, self.report("--lang", "en"))[1], "Resident 2")
         self.assertIn('["inwoner 1"]', self.report("--names", "none"))
         self.assertNotIn("inwoner 1", self.report())
 
