@@ -108,6 +108,13 @@ void run_meet(const MeetOptions& options, const Context& context) {
                                         ? std::string()
                                         : "; did you mean:" + describe_candidates(found.candidates),
                                     query));
+        } else if (!found.candidates.empty()) {
+            // A near-miss is far more often a typo than a new person with a similar name.
+            throw Error(fmt::format(
+                "unknown person '{}' is close to someone already known; nothing was saved; "
+                "did you mean:{}\n  (if '{}' really is someone else, add them first with: "
+                "spark people add \"{}\")",
+                query, describe_candidates(found.candidates), query, query));
         } else if (std::none_of(unknown_names.begin(), unknown_names.end(),
                                 [&](const std::string& name) { return same_name(name, query); })) {
             unknown_names.push_back(query); // "Zeno Zomer" and "zeno  zomer" are one person

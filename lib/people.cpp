@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace spark {
@@ -84,18 +85,27 @@ PersonLookup lookup_person(const std::vector<Person>& people, std::string_view q
             return result;
         }
     }
-    // Nothing matched: offer close spellings.
+    // Nothing matched: offer close spellings of the whole name, the id or any word of the
+    // name, so a typo in a first name ("anuk") still finds Anouk Verbeek.
     result.close_spellings = true;
-    std::vector<std::string> names;
+    const std::size_t allowed = q.size() <= 5 ? 1 : 2;
+    std::vector<std::pair<std::size_t, const Person*>> scored;
     for (const auto& person : people) {
-        names.push_back(normalize(person.name));
-    }
-    for (const auto& name : close_matches(q, names)) {
-        for (const auto& person : people) {
-            if (normalize(person.name) == name) {
-                result.candidates.push_back(&person);
-            }
+        const std::string name = normalize(person.name);
+        std::size_t best = std::min(edit_distance(q, name), edit_distance(q, person.id));
+        for (std::size_t at = 0; at < name.size();) {
+            const auto end = std::min(name.find_first_of(" -", at), name.size());
+            best = std::min(best, edit_distance(q, std::string_view(name).substr(at, end - at)));
+            at = end + 1;
         }
+        if (best <= allowed) {
+            scored.emplace_back(best, &person);
+        }
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < scored.size() && i < 5; ++i) {
+        result.candidates.push_back(scored[i].second);
     }
     return result;
 }

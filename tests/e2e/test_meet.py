@@ -352,14 +352,22 @@ class NewPeopleTests(MeetTestCase):
         result = self.ok("check")
         self.assertNotIn("same name", result.out + result.err)
 
-    def test_new_with_a_name_close_to_several_people_adds_the_person(self):
+    def test_new_refuses_a_name_close_to_known_people(self):
+        # A near-miss is far more often a typo than a new person: --new does not guess.
         self.add_person("Anna Bakker")
         self.add_person("Anna Bakkes")
+        result = self.assertRejected(["meet", "Bijna", "--with", "Anna Bakken", "--new"], 1,
+                                     "did you mean", "Anna Bakker", "Anna Bakkes",
+                                     'spark people add "Anna Bakken"')
+        # Added deliberately, the new person is then found by their exact name.
+        self.add_person("Anna Bakken", "--force")
         path, newcomers, added = self.meet("Bijna", "--with", "Anna Bakken", "--new")
-        self.assertEqual(len(added), 1, added)
-        (pid, name), = newcomers
-        self.assertEqual(name, "Anna Bakken")
-        self.assertEqual(self.read(f"people/{pid}.toml")["name"], "Anna Bakken")
+        self.assertEqual(added, [])
+        self.assertEqual(self.read(path)["title"], "Bijna")
+
+    def test_new_refuses_a_typo_of_a_first_name(self):
+        self.add_person("Anouk Verbeek")
+        self.assertRejected(["meet", "Typo", "--with", "anuk", "--new"], 1, "Anouk Verbeek")
 
     def test_new_does_not_write_when_another_name_is_ambiguous(self):
         self.add_person("Anna Bakker")
