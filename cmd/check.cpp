@@ -44,9 +44,10 @@ void run_check(const Context& context) {
     } catch (const DataError& e) {
         diagnostics = e.diagnostics(); // spark.toml itself is broken
     }
+    // Errors first, so the problems that must be fixed are never buried under warnings.
     std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.path, a.pos.line, a.pos.column) <
-               std::tie(b.path, b.pos.line, b.pos.column);
+        return std::tie(a.severity, a.path, a.pos.line, a.pos.column) <
+               std::tie(b.severity, b.path, b.pos.line, b.pos.column);
     });
     const bool color = context.color_enabled(stdout);
     std::size_t errors = 0;

@@ -85,14 +85,59 @@ static std::optional<Enum> find_by_name(const Enum (&values)[N], std::string_vie
 std::optional<Kind> kind_from_name(std::string_view name) {
     return find_by_name(all_kinds, name);
 }
+namespace {
+
+template <typename Enum>
+struct Alias {
+    std::string_view alias;
+    Enum value;
+};
+
+// Dutch words for the values, so "--group inwoner" works as the report speaks of "inwoners".
+constexpr Alias<Group> dutch_group_aliases[] = {
+    {"medewerker", Group::staff},    {"teamleider", Group::teamlead},
+    {"directeur", Group::director},  {"bestuurder", Group::executive},
+    {"wethouder", Group::executive}, {"burgemeester", Group::executive},
+    {"raadslid", Group::council},    {"inwoner", Group::resident},
+    {"bewoner", Group::resident},    {"initiatiefnemer", Group::initiator},
+};
+constexpr Alias<Role> dutch_role_aliases[] = {
+    {"vonk", Role::spark},
+    {"pook", Role::poker},
+    {"criticus", Role::critic},
+    {"vernieuwer", Role::innovator},
+};
+constexpr Alias<Setting> dutch_setting_aliases[] = {
+    {"intern", Setting::internal},
+    {"extern", Setting::external},
+    {"gemengd", Setting::mixed},
+};
+
+template <typename Enum, std::size_t N, std::size_t M>
+std::optional<Enum> find_by_name_or_alias(const Enum (&values)[N], const Alias<Enum> (&aliases)[M],
+                                          std::string_view text) {
+    const std::string folded = fold_for_matching(text);
+    if (auto value = find_by_name(values, folded)) {
+        return value;
+    }
+    for (const auto& alias : aliases) {
+        if (alias.alias == folded) {
+            return alias.value;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<Group> group_from_name(std::string_view name) {
-    return find_by_name(all_groups, name);
+    return find_by_name_or_alias(all_groups, dutch_group_aliases, name);
 }
 std::optional<Role> role_from_name(std::string_view name) {
-    return find_by_name(all_roles, name);
+    return find_by_name_or_alias(all_roles, dutch_role_aliases, name);
 }
 std::optional<Setting> setting_from_name(std::string_view name) {
-    return find_by_name(all_settings, name);
+    return find_by_name_or_alias(all_settings, dutch_setting_aliases, name);
 }
 
 namespace {

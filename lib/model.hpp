@@ -36,6 +36,7 @@ std::optional<Kind> kind_from_name(std::string_view name);
 // Stored names and the Dutch aliases (vonk, zuurstof, lucifer, brandstof, actie,
 // oppor-actie, pook), case-insensitive; for command-line input.
 std::optional<Kind> kind_from_input(std::string_view text);
+// English names and Dutch words (medewerker, inwoner, criticus, gemengd, …), any case.
 std::optional<Group> group_from_name(std::string_view name);
 std::optional<Role> role_from_name(std::string_view name);
 std::optional<Setting> setting_from_name(std::string_view name);

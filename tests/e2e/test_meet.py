@@ -213,8 +213,15 @@ class SettingTests(MeetTestCase):
                     self.setting(self.staff, self.resident, extra=("--setting", setting)),
                     setting)
 
+    def test_dutch_and_capitalised_settings_are_stored_in_english(self):
+        for given, stored in [("intern", "internal"), ("extern", "external"),
+                              ("gemengd", "mixed"), ("Internal", "internal")]:
+            with self.subTest(setting=given):
+                self.assertEqual(
+                    self.setting(self.staff, self.resident, extra=("--setting", given)), stored)
+
     def test_unknown_setting_is_a_usage_error(self):
-        for bad in ["bogus", "Internal", "intern", "extern", "gemengd", "internal ", ""]:
+        for bad in ["bogus", "intenral", "internal ", ""]:
             with self.subTest(setting=bad):
                 result = self.assertRejected(["meet", "Fout", "--setting", bad, "--with", "sanne"],
                                              2, "setting")

@@ -88,6 +88,19 @@ class AddTests(PeopleTestCase):
                          (self.ws / f"people/{b}.toml").read_bytes())
 
 
+class DutchValueTests(PeopleTestCase):
+    def test_dutch_groups_and_roles_are_stored_in_english(self):
+        cases = [("medewerker", "staff"), ("Teamleider", "teamlead"), ("directeur", "director"),
+                 ("wethouder", "executive"), ("raadslid", "council"), ("inwoner", "resident"),
+                 ("initiatiefnemer", "initiator")]
+        for index, (given, stored) in enumerate(cases):
+            with self.subTest(group=given):
+                pid = self.add_person(f"Persoon {index}", "--group", given, "--role", "criticus",
+                                      "--role", "vonk")
+                data = self.read(f"people/{pid}.toml")
+                self.assertEqual((data["group"], data["roles"]), (stored, ["critic", "spark"]))
+
+
 class AddBadInputTests(PeopleTestCase):
     def setUp(self):
         super().setUp()
