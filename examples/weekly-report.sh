@@ -23,8 +23,10 @@ shift $(( $# >= 3 ? 3 : 2 ))
 upstream=$(git -C "$wiki" rev-parse --abbrev-ref --symbolic-full-name '@{u}' 2>/dev/null || true)
 [ -z "$upstream" ] || git -C "$wiki" pull --quiet --ff-only
 
-# -o writes atomically: a failed report never leaves half a page behind.
-"$spark" -C "$workspace" report -o "$wiki/$page" "$@"
+# -o writes atomically: a failed report never leaves half a page behind. Its path is taken
+# from the workspace (-C), so give it as an absolute one.
+wiki_dir=$(cd "$wiki" && pwd)
+"$spark" -C "$workspace" report -o "$wiki_dir/$page" "$@"
 
 git -C "$wiki" add -- "$page"
 if git -C "$wiki" diff --cached --quiet -- "$page"; then

@@ -89,6 +89,14 @@ class WeeklyReportTests(ExampleTestCase):
         self.assertIn("::: mermaid", page)
         self.assertIn("Fire gauge", page)
 
+    def test_relative_paths(self):
+        # As a user types it from the folder holding both: the page lands in the wiki.
+        result = self.script("weekly-report.sh", self.ws.name, self.wiki.name, cwd=self.tmp,
+                             check=0)
+        self.assertIn("updated", result.out)
+        self.assertTrue((self.wiki / "Vuurmeter.md").is_file())
+        self.assertFalse((self.ws / self.wiki.name).exists())
+
     def test_checkout_without_upstream_commits_locally(self):
         local = self.tmp / "local-wiki"
         self.git("init", "--quiet", local, cwd=self.tmp)
