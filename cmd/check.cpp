@@ -38,8 +38,8 @@ void run_check(const Context& context) {
         const Workspace workspace = context.open_workspace();
         Records records = load_records(workspace);
         files = records.people.size() + records.entries.size() + records.meetings.size();
-        diagnostics = std::move(records.diagnostics);
         auto semantic = check_records(records);
+        diagnostics = std::move(records.diagnostics);
         diagnostics.insert(diagnostics.end(), semantic.begin(), semantic.end());
     } catch (const DataError& e) {
         diagnostics = e.diagnostics(); // spark.toml itself is broken

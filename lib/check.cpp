@@ -35,6 +35,18 @@ class Checker {
         for (const auto& person : records.people) {
             people_.emplace(person.id, &person);
         }
+        // A person file that exists but does not parse has its own error; references to it
+        // are not "unknown" and would only bury that error.
+        for (const auto& d : records.diagnostics) {
+            if (d.severity == Severity::error && d.path.starts_with("people/") &&
+                d.path.ends_with(".toml")) {
+                broken_people_.insert(d.path.substr(7, d.path.size() - 12));
+            }
+        }
+    }
+
+    bool unknown(const std::string& id) const {
+        return people_.count(id) == 0 && broken_people_.count(id) == 0;
     }
 
     std::vector<Diagnostic> run() {
@@ -70,7 +82,7 @@ class Checker {
     void check_people() {
         std::map<std::string, std::vector<const Person*>> by_name;
         for (const auto& person : records_.people) {
-            if (!person.invited_by.empty() && people_.count(person.invited_by) == 0) {
+            if (!person.invited_by.empty() && unknown(person.invited_by)) {
                 error(path_of(person), person.invited_by_pos,
                       fmt::format("'invited_by' names unknown person '{}'", person.invited_by));
             }
@@ -137,7 +149,9 @@ class Checker {
             const SourcePos pos = i < positions.size() ? positions[i] : SourcePos{};
             auto person = people_.find(ids[i]);
             if (person == people_.end()) {
-                error(path, pos, fmt::format("unknown person '{}' in '{}'", ids[i], key));
+                if (unknown(ids[i])) {
+                    error(path, pos, fmt::format("unknown person '{}' in '{}'", ids[i], key));
+                }
                 continue;
             }
             if (!seen.insert(ids[i]).second) {
@@ -172,6 +186,7 @@ class Checker {
 
     const Records& records_;
     std::unordered_map<std::string, const Person*> people_;
+    std::set<std::string> broken_people_;
     std::vector<Diagnostic> out_;
 };
 

@@ -110,6 +110,19 @@ TEST_CASE("check: unknown person in an entry, at its position", "[check]") {
     CHECK(spark::has_errors(diagnostics));
 }
 
+TEST_CASE("check: references to a person whose file is broken are not unknown", "[check]") {
+    auto r = clean_records();
+    // kees's file failed to parse: it is missing from people, and has its own error.
+    r.people.erase(r.people.begin() + 1);
+    r.diagnostics.push_back({"people/kees.toml", {2, 9}, spark::Severity::error, "unknown group"});
+    for (const auto& line : check(r)) {
+        CHECK(line.find("unknown person 'kees'") == std::string::npos);
+        CHECK(line.find("'invited_by' names unknown person 'kees'") == std::string::npos);
+    }
+    r.diagnostics.clear();
+    CHECK(check(r).size() == 3); // without the broken file, kees really is unknown
+}
+
 TEST_CASE("check: unknown attendee in a meeting", "[check]") {
     auto r = clean_records();
     r.meetings.push_back(meeting("2026-02-02-m-eeee", Date{2026, 2, 2}, {"ghost", "anna"}));
