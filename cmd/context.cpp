@@ -67,4 +67,12 @@ void Context::warn(const std::string& message) const {
     fmt::print(stderr, "spark: warning: {}\n", message);
 }
 
+void Context::warn_if_future(const Date& date) const {
+    const Date now = today();
+    if (now < date) {
+        warn(fmt::format("the date {} is {} days from now; was that intended?", date.iso(),
+                         days_from_civil(date) - days_from_civil(now)));
+    }
+}
+
 } // namespace spark

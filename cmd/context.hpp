@@ -32,6 +32,8 @@ struct Context {
 
     void info(const std::string& message) const; // stdout, silenced by -q
     void warn(const std::string& message) const; // stderr, "spark: warning: …"
+    // Warns about a record dated after today: allowed (plans), but usually a typo.
+    void warn_if_future(const Date& date) const;
 };
 
 } // namespace spark

@@ -46,6 +46,7 @@ void run_log(const LogOptions& options, const Context& context) {
     validate_text(options.title, "the title", true);
     entry.title = options.title;
     entry.date = parse_date_argument(options.date, context.today());
+    context.warn_if_future(entry.date);
     for (const auto& tag : options.tags) {
         validate_text(tag, "--tag", true);
     }

@@ -66,6 +66,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
     validate_text(options.title, "the title", true);
     meeting.title = options.title;
     meeting.date = parse_date_argument(options.date, context.today());
+    context.warn_if_future(meeting.date);
     std::optional<Setting> setting;
     if (options.setting) {
         validate_text(*options.setting, "--setting", false);

@@ -464,6 +464,15 @@ class BadInputTests(LogTestCase):
         self.assertEqual(list(folder.iterdir()), [])
 
 
+class FutureDateTests(LogTestCase):
+    def test_a_date_after_today_is_saved_with_a_warning(self):
+        result = self.ok("log", "action", "Gepland", "--date", "2026-03-31")
+        self.assertIn("spark: warning: the date 2026-03-31 is 30 days from now", result.err)
+        self.assertEqual(self.read(result.out.strip())["date"].isoformat(), "2026-03-31")
+        result = self.ok("log", "action", "Vandaag", "--date", "today")
+        self.assertEqual(result.err, "")
+
+
 class CrashTests(LogTestCase):
     """SPARK_FAULT=<step> makes spark SIGKILL itself at that step of a write (lib/fault.cpp)."""
 
