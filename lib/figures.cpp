@@ -71,7 +71,10 @@ Figures compute_figures(const Records& records, const GaugeSettings& gauge, cons
     Figures f;
     f.period = period;
     f.today = today;
-    f.window = Period{add_days(period.until, -(gauge.window_days - 1)), period.until};
+    // "Lately" ends today for a period still running (--period 2026-T3 in November), not
+    // on days that have not happened yet.
+    const Date window_end = std::min(period.until, std::max(today, period.since));
+    f.window = Period{add_days(window_end, -(gauge.window_days - 1)), window_end};
     f.involvement = first_involvement(records);
     f.generation_of = generations(records);
 

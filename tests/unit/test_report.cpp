@@ -637,3 +637,14 @@ TEST_CASE("DisplayNames::redact replaces hidden names in free text", "[report][n
     const spark::DisplayNames all(r, f, spark::Language::nl, spark::NamesMode::all);
     CHECK(all.redact("Zoë de Graaf") == "Zoë de Graaf");
 }
+
+TEST_CASE("compute_figures: the window of a period still running ends today", "[report][figures]") {
+    const spark::Records none;
+    const spark::Period tertial = spark::parse_period("2026-T3"); // September to December
+    const auto running = spark::compute_figures(none, {}, tertial, day(11, 30));
+    CHECK(running.window.until == day(11, 30));
+    CHECK(running.window.since == day(10, 20));
+    const auto finished =
+        spark::compute_figures(none, {}, spark::parse_period("2026-Q3"), day(11, 30));
+    CHECK(finished.window.until == day(9, 30));
+}
