@@ -4,6 +4,7 @@
 #include "storage.hpp"
 
 #include <ctime>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 namespace spark {
@@ -214,15 +215,31 @@ std::optional<Record> decode(const std::string& buffer, std::size_t offset, cons
 
 } // namespace
 
+namespace {
+
+FileStamp stamp_from(const struct stat& st) {
+    return FileStamp{static_cast<std::uint64_t>(st.st_size),
+                     st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
+                     st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec,
+                     static_cast<std::uint64_t>(st.st_ino)};
+}
+
+} // namespace
+
 std::optional<FileStamp> stamp_of(const fs::path& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         return std::nullopt;
     }
-    return FileStamp{static_cast<std::uint64_t>(st.st_size),
-                     st.st_mtim.tv_sec * 1'000'000'000LL + st.st_mtim.tv_nsec,
-                     st.st_ctim.tv_sec * 1'000'000'000LL + st.st_ctim.tv_nsec,
-                     static_cast<std::uint64_t>(st.st_ino)};
+    return stamp_from(st);
+}
+
+std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative) {
+    struct stat st {};
+    if (::fstatat(dir_fd, relative.c_str(), &st, 0) != 0) {
+        return std::nullopt;
+    }
+    return stamp_from(st);
 }
 
 std::int64_t now_ns() {

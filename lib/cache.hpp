@@ -25,6 +25,8 @@ struct FileStamp {
 };
 
 std::optional<FileStamp> stamp_of(const fs::path& path);
+// The same for `relative` inside the folder open as `dir_fd` (fstatat: no full path walk).
+std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative);
 
 // Nanoseconds since the epoch on the file-system clock.
 std::int64_t now_ns();

@@ -3,6 +3,7 @@
 #include "error.hpp"
 #include "fault.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -133,22 +134,38 @@ bool publish_without_replacing(TemporaryFile& temporary, const fs::path& final_p
 } // namespace
 
 std::string read_file(const fs::path& path) {
-    std::FILE* file = std::fopen(path.c_str(), "rb");
-    if (file == nullptr) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
         fail("read", path, errno);
     }
+    // Sized from fstat so that a large file (the record cache) is read into place once,
+    // without the copies of a growing buffer; pipes and growing files still read to the end.
+    struct stat st {};
     std::string bytes;
-    char buffer[65536];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
-        bytes.append(buffer, n);
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
     }
-    const bool failed = std::ferror(file) != 0;
-    const int saved = errno;
-    std::fclose(file);
-    if (failed) {
-        fail("read", path, saved);
+    std::size_t used = 0;
+    for (;;) {
+        if (used == bytes.size()) {
+            bytes.resize(std::max<std::size_t>(65536, bytes.size() * 2));
+        }
+        const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const int saved = errno;
+            ::close(fd);
+            fail("read", path, saved);
+        }
+        if (n == 0) {
+            break;
+        }
+        used += static_cast<std::size_t>(n);
     }
+    ::close(fd);
+    bytes.resize(used);
     return bytes;
 }
 
