@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import time
 import unittest
+import uuid
 
 import sparktest
 from sparktest import SparkTestCase, main
@@ -55,9 +56,10 @@ class CrashTests(SparkTestCase):
         for step in STEPS:
             for nth in (1, 2, 3):
                 with self.subTest(step=step, nth=nth):
+                    # Names far apart, or --new would take them for typos of each other.
                     result = self.spark(
                         "meet", f"Kill {step} {nth}", "--with", "anna", "--with",
-                        f"Nieuw {step} {nth} een", "--with", f"Nieuw {step} {nth} twee",
+                        f"Gast {uuid.uuid4().hex[:10]}", "--with", f"Gast {uuid.uuid4().hex[:10]}",
                         "--new", "--question", "Wat nu?", env={"SPARK_FAULT": f"{step}:{nth}"})
                     self.assertEqual(result.code, -signal.SIGKILL, result.describe())
                     self.assert_workspace_sound()
@@ -83,7 +85,8 @@ class CrashTests(SparkTestCase):
         for i in range(40):
             args = (["log", "match", f"Random {i}", "--with", "anna", "-m", "tekst " * 200]
                     if i % 2 else
-                    ["meet", f"Random {i}", "--with", "anna", "--with", f"Gast {i}", "--new"])
+                    ["meet", f"Random {i}", "--with", "anna", "--with",
+                     f"Gast {uuid.uuid4().hex[:10]}", "--new"])
             process = subprocess.Popen([sparktest.SPARK, *args], cwd=self.ws,
                                        env=self.environment(), stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
