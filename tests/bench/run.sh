@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     --floor) floor=$2; shift ;;
     --dir) dir=$2; shift ;;
     --runs) runs=$2; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) sizes+=("$1") ;;
     *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
