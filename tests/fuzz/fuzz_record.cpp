@@ -1,13 +1,13 @@
 // libFuzzer target: any bytes as a record file. Reading must never crash, and whatever
 // reads as a record must write back to bytes that read as the same record, byte-stable.
+#include "record_reader.hpp"
+#include "record_writer.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "record_reader.hpp"
-#include "record_writer.hpp"
 
 namespace {
 

@@ -1,17 +1,17 @@
 // libFuzzer target: bytes split into record files ("\n%%\n" between them; the first byte
 // of each chooses person, entry or meeting) are loaded and rendered as a report. Rendering
 // must never crash, and user text must never open HTML or break out of a Mermaid block.
+#include "figures.hpp"
+#include "gauge.hpp"
+#include "record_reader.hpp"
+#include "report.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "figures.hpp"
-#include "gauge.hpp"
-#include "record_reader.hpp"
-#include "report.hpp"
 
 namespace {
 
@@ -22,7 +22,8 @@ void load(std::string_view part, std::size_t index, spark::Records& records) {
     const char type = part.front();
     part.remove_prefix(1);
     std::vector<spark::Diagnostic> diagnostics;
-    const std::string id = "2026-01-0" + std::to_string(index % 9 + 1) + "-r" + std::to_string(index);
+    const std::string id =
+        "2026-01-0" + std::to_string(index % 9 + 1) + "-r" + std::to_string(index);
     if (type % 3 == 0) {
         if (auto p = spark::read_person(part, "p.toml", "p" + std::to_string(index), diagnostics)) {
             records.people.push_back(std::move(*p));
@@ -38,7 +39,8 @@ void load(std::string_view part, std::size_t index, spark::Records& records) {
 
 std::size_t count(std::string_view text, std::string_view needle) {
     std::size_t n = 0;
-    for (auto at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+    for (auto at = text.find(needle); at != std::string_view::npos;
+         at = text.find(needle, at + 1)) {
         ++n;
     }
     return n;
@@ -52,14 +54,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::size_t start = 0;
     for (std::size_t index = 0; start <= input.size(); ++index) {
         const auto end = input.find("\n%%\n", start);
-        load(input.substr(start, end == std::string_view::npos ? input.size() - start : end - start),
-             index, records);
+        load(
+            input.substr(start, end == std::string_view::npos ? input.size() - start : end - start),
+            index, records);
         if (end == std::string_view::npos) {
             break;
         }
         start = end + 4;
     }
-    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    auto by_id = [](const auto& a, const auto& b) {
+        return a.id < b.id;
+    };
     std::sort(records.people.begin(), records.people.end(), by_id);
     std::sort(records.entries.begin(), records.entries.end(), by_id);
     std::sort(records.meetings.begin(), records.meetings.end(), by_id);
