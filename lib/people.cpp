@@ -10,25 +10,6 @@ namespace spark {
 
 namespace {
 
-// Folded, with runs of white space made single and the ends trimmed.
-std::string normalize(std::string_view text) {
-    std::string folded = fold_for_matching(text);
-    std::string out;
-    bool space = false;
-    for (char c : folded) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
 bool some_word_starts_with(const std::string& name, const std::string& prefix) {
     for (std::size_t at = 0; at < name.size();) {
         if (name.compare(at, prefix.size(), prefix) == 0) {
@@ -47,7 +28,7 @@ template <typename Predicate>
 std::vector<const Person*> matching(const std::vector<Person>& people, Predicate predicate) {
     std::vector<const Person*> out;
     for (const auto& person : people) {
-        if (predicate(person, normalize(person.name))) {
+        if (predicate(person, fold_name(person.name))) {
             out.push_back(&person);
         }
     }
@@ -57,7 +38,7 @@ std::vector<const Person*> matching(const std::vector<Person>& people, Predicate
 } // namespace
 
 PersonLookup lookup_person(const std::vector<Person>& people, std::string_view query) {
-    const std::string q = normalize(query);
+    const std::string q = fold_name(query);
     PersonLookup result;
     if (q.empty()) {
         return result;
@@ -91,7 +72,7 @@ PersonLookup lookup_person(const std::vector<Person>& people, std::string_view q
     const std::size_t allowed = q.size() <= 5 ? 1 : 2;
     std::vector<std::pair<std::size_t, const Person*>> scored;
     for (const auto& person : people) {
-        const std::string name = normalize(person.name);
+        const std::string name = fold_name(person.name);
         std::size_t best = std::min(edit_distance(q, name), edit_distance(q, person.id));
         for (std::size_t at = 0; at < name.size();) {
             const auto end = std::min(name.find_first_of(" -", at), name.size());
@@ -119,7 +100,7 @@ std::string describe_candidates(const std::vector<const Person*>& candidates) {
 }
 
 const Person& resolve_person(const std::vector<Person>& people, std::string_view query) {
-    if (normalize(query).empty()) {
+    if (fold_name(query).empty()) {
         throw UsageError("empty person name");
     }
     auto found = lookup_person(people, query);

@@ -425,24 +425,6 @@ const Person& person_by_id(const Planner& planner, const std::string& id) {
     return *person;
 }
 
-// Folded, white space collapsed: how names are compared in free text.
-std::string comparable(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : fold_for_matching(text)) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) {
-            out += ' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
-}
-
 } // namespace
 
 std::string sha256_hex(std::string_view bytes) {
@@ -522,7 +504,7 @@ PeopleEdit plan_forget(const Records& records, const std::string& id, const File
     PeopleEdit result = planner.plan(person, to, existing == nullptr);
 
     // Free text is not rewritten: list the files that still mention the person.
-    const std::string name = comparable(person.name);
+    const std::string name = fold_name(person.name);
     const std::string old_id = fold_for_matching(person.id);
     std::unordered_map<std::string, const std::string*> written;
     for (const auto& write : result.edit.writes) {
@@ -533,7 +515,7 @@ PeopleEdit plan_forget(const Records& records, const std::string& id, const File
             return;
         }
         auto found = written.find(path);
-        const std::string text = comparable(found != written.end() ? *found->second : source(path));
+        const std::string text = fold_name(found != written.end() ? *found->second : source(path));
         if ((!name.empty() && text.find(name) != std::string::npos) ||
             text.find(old_id) != std::string::npos) {
             result.mentions.push_back(path);

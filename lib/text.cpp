@@ -134,6 +134,23 @@ std::string fold_for_matching(std::string_view text) {
     return out;
 }
 
+std::string fold_name(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : fold_for_matching(text)) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) {
+            out += ' ';
+            space = false;
+        }
+        out += c;
+    }
+    return out;
+}
+
 std::string slugify(std::string_view text, std::size_t max_length) {
     std::string slug;
     bool pending_hyphen = false;

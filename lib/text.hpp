@@ -14,6 +14,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // Lowercase ASCII with accents folded (é→e, ĳ→ij, ß→ss); other characters are kept.
 std::string fold_for_matching(std::string_view text);
 
+// A name as spark compares names: folded, runs of white space made one space, ends trimmed
+// ("  José   Álvarez" and "jose alvarez" are the same).
+std::string fold_name(std::string_view text);
+
 // File-name-safe id part: lowercase ASCII letters, digits and single hyphens, at most
 // max_length bytes, cut at a word boundary. Empty when the text has no letters or digits.
 std::string slugify(std::string_view text, std::size_t max_length = 50);
