@@ -29,10 +29,8 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
     const Records records = load_valid_records(workspace);
-    const Date first = first_record_date(
-        records, workspace.config.started.valid() ? workspace.config.started : today);
-    const Period period =
-        resolve_period(options.period, options.since, options.until, first, today);
+    const Period period = resolve_period(options.period, options.since, options.until,
+                                         history_start(records, workspace.config, today), today);
 
     ReportOptions report;
     report.language = *language_from_name(options.language.empty() ? workspace.config.language

@@ -14,9 +14,9 @@ void run_status(const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
     const Records records = load_valid_records(workspace);
-    const Date first = first_record_date(
-        records, workspace.config.started.valid() ? workspace.config.started : today);
-    const Period period{std::min(first, today), today};
+    // The whole history up to today, as the report's default period.
+    const Period period =
+        resolve_period("", "", "", history_start(records, workspace.config, today), today);
     const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
     const Gauge gauge = assess(figures, workspace.config.gauge);
     fmt::print("{}", render_status(workspace.config, figures, gauge,

@@ -47,7 +47,8 @@ int kind_index(Kind kind) {
 
 } // namespace
 
-Date first_record_date(const Records& records, const Date& fallback) {
+Date history_start(const Records& records, const Config& config, const Date& today) {
+    const Date fallback = config.started.valid() ? config.started : today;
     std::optional<Date> first;
     auto consider = [&](const Date& d) {
         if (d.valid() && (!first || d < *first)) {

@@ -75,7 +75,8 @@ struct Figures {
 Figures compute_figures(const Records& records, const GaugeSettings& gauge, const Period& period,
                         const Date& today);
 
-// The earliest date of any record or person; `fallback` when there are none.
-Date first_record_date(const Records& records, const Date& fallback);
+// Where the history starts: the earliest date of any record or person, else the workspace's
+// `started`, else today. The default start of the report's and status's period.
+Date history_start(const Records& records, const Config& config, const Date& today);
 
 } // namespace spark
