@@ -22,8 +22,9 @@ bool all_digits(std::string_view text) {
 
 Period parse_period(std::string_view text) {
     auto bad = [&] {
-        return UsageError(fmt::format("invalid period '{}' (expected YYYY, YYYY-MM, YYYY-Qn or "
-                                      "YYYY-Tn, e.g. 2026-T3)",
+        return UsageError(fmt::format("invalid period '{}' (expected YYYY, YYYY-MM, quarters "
+                                      "YYYY-Q1..Q4 or four-month tertials YYYY-T1..T3, e.g. "
+                                      "2026-T3)",
                                       text));
     };
     if (text.size() < 4 || !all_digits(text.substr(0, 4))) {
