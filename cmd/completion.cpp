@@ -23,15 +23,6 @@ std::string words_hint(const std::vector<std::string>& words) {
     return "words:" + join(words, " ");
 }
 
-template <typename Enum, std::size_t N>
-std::vector<std::string> names_of(const Enum (&values)[N]) {
-    std::vector<std::string> names;
-    for (Enum value : values) {
-        names.emplace_back(name_of(value));
-    }
-    return names;
-}
-
 struct OptionSpec {
     std::vector<std::string> names; // "-w", "--with"
     std::string description;
@@ -124,13 +115,13 @@ std::string value_hint(const std::string& command_path, CLI::Option& option) {
         return words_hint({"today", "yesterday", "vandaag", "gisteren"});
     }
     if (placeholder == "GROUP" || named("group")) {
-        return words_hint(names_of(all_groups));
+        return words_hint(group_ids());
     }
     if (placeholder == "ROLE" || named("role")) {
-        return words_hint(names_of(all_roles));
+        return words_hint(role_ids());
     }
     if (placeholder == "SETTING" || named("setting")) {
-        return words_hint(names_of(all_settings));
+        return words_hint(setting_ids());
     }
     if (placeholder == "FILE") {
         return "file";

@@ -41,15 +41,6 @@ struct ShowOptions {
     bool json = false;
 };
 
-template <typename Enum, std::size_t N>
-std::string choices(const Enum (&values)[N]) {
-    std::vector<std::string> names;
-    for (Enum value : values) {
-        names.emplace_back(name_of(value));
-    }
-    return join(names, ", ");
-}
-
 void run_add(const AddOptions& options, const Context& context) {
     Person person;
     validate_text(options.name, "the name", true);
@@ -58,14 +49,14 @@ void run_add(const AddOptions& options, const Context& context) {
         person.group = group_from_name(options.group);
         if (!person.group) {
             throw UsageError(fmt::format("unknown group '{}' (expected one of: {})", options.group,
-                                         choices(all_groups)));
+                                         join(group_ids(), ", ")));
         }
     }
     for (const auto& text : without_repeats(options.roles)) {
         auto role = role_from_name(text);
         if (!role) {
-            throw UsageError(
-                fmt::format("unknown role '{}' (expected one of: {})", text, choices(all_roles)));
+            throw UsageError(fmt::format("unknown role '{}' (expected one of: {})", text,
+                                         join(role_ids(), ", ")));
         }
         person.roles.push_back(*role);
     }

@@ -122,14 +122,14 @@ Person get_person(BinaryReader& r) {
     p.name = r.str();
     if (r.u8() != 255) {
         r.seek(r.offset() - 1);
-        p.group = get_enum(r, Group::partner);
+        p.group = get_enum(r, all_groups.back());
     }
     const std::uint32_t roles = r.u32();
     if (roles > 4) {
         throw std::out_of_range("cache: bad roles");
     }
     for (std::uint32_t i = 0; i < roles; ++i) {
-        p.roles.push_back(get_enum(r, Role::innovator));
+        p.roles.push_back(get_enum(r, all_roles.back()));
     }
     p.department = r.str();
     p.invited_by = r.str();
@@ -156,7 +156,7 @@ Entry get_entry(BinaryReader& r) {
     Entry e;
     e.id = r.str();
     e.date = get_date(r);
-    e.kind = get_enum(r, Kind::poker);
+    e.kind = get_enum(r, all_kinds.back());
     e.title = r.str();
     e.people = r.strings();
     e.people_pos = get_positions(r);
@@ -186,7 +186,7 @@ Meeting get_meeting(BinaryReader& r) {
     m.id = r.str();
     m.date = get_date(r);
     m.title = r.str();
-    m.setting = get_enum(r, Setting::mixed);
+    m.setting = get_enum(r, all_settings.back());
     m.place = r.str();
     m.attendees = r.strings();
     m.attendees_pos = get_positions(r);

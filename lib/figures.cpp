@@ -8,11 +8,6 @@ namespace spark {
 
 namespace {
 
-bool is_leadership(Group group) {
-    return group == Group::teamlead || group == Group::director || group == Group::executive ||
-           group == Group::council;
-}
-
 std::unordered_map<std::string, int> generations(const Records& records) {
     std::unordered_map<std::string, const Person*> by_id;
     for (const auto& person : records.people) {

@@ -53,8 +53,8 @@ struct Figures {
     bool leadership = false;
     int critics = 0;
 
-    std::array<int, 6> entries_per_kind{}; // indexed by Kind, within the period
-    int actions_window = 0;                // actions and matches
+    std::array<int, number_of_kinds> entries_per_kind{}; // indexed by Kind, within the period
+    int actions_window = 0;                              // actions and matches
     int actions_period = 0;
     int proven_matches = 0;
     int unproven_matches = 0;

@@ -4,16 +4,6 @@
 
 namespace spark {
 
-std::optional<Language> language_from_name(std::string_view name) {
-    if (name == "nl") {
-        return Language::nl;
-    }
-    if (name == "en") {
-        return Language::en;
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 constexpr Words dutch{
@@ -185,37 +175,16 @@ std::string long_date(Language language, const Date& date) {
 }
 
 std::string kind_heading(Language language, Kind kind) {
-    // Indexed by Kind: spark, oxygen, match, fuel, action, poker.
-    static const char* const nl[] = {"Vonken",    "Zuurstof",     "Lucifers",
-                                     "Brandstof", "Oppor-acties", "Poken"};
-    static const char* const en[] = {"Sparks", "Oxygen", "Matches", "Fuel", "Actions", "Pokers"};
-    const auto index = static_cast<std::size_t>(kind);
-    return language == Language::nl ? pick(nl, index) : pick(en, index);
+    return std::string(term(kind).heading.in(language));
 }
 
 std::string group_name(Language language, Group group) {
-    // Indexed by Group.
-    static const char* const nl[] = {"medewerker", "teamleider", "directeur",       "bestuurder",
-                                     "raadslid",   "inwoner",    "initiatiefnemer", "partner"};
-    static const char* const en[] = {"staff member",   "team lead", "director",  "executive",
-                                     "council member", "resident",  "initiator", "partner"};
-    const auto index = static_cast<std::size_t>(group);
-    return language == Language::nl ? pick(nl, index) : pick(en, index);
+    return std::string(term(group).one.in(language));
 }
 
 std::string group_count(Language language, Group group, int count) {
-    if (count == 1) {
-        return fmt::format("1 {}", group_name(language, group));
-    }
-    // Indexed by Group.
-    static const char* const nl[] = {"medewerkers",      "teamleiders", "directeuren",
-                                     "bestuurders",      "raadsleden",  "inwoners",
-                                     "initiatiefnemers", "partners"};
-    static const char* const en[] = {"staff members",   "team leads", "directors",  "executives",
-                                     "council members", "residents",  "initiators", "partners"};
-    const auto index = static_cast<std::size_t>(group);
-    return fmt::format("{} {}", count,
-                       language == Language::nl ? pick(nl, index) : pick(en, index));
+    const GroupTerm& row = term(group);
+    return fmt::format("{} {}", count, (count == 1 ? row.one : row.many).in(language));
 }
 
 std::string people_count(Language language, long count) {
@@ -252,10 +221,7 @@ std::string elapsed_phrase(Language language, long days) {
 }
 
 std::string setting_name(Language language, Setting setting) {
-    static const char* const nl[] = {"intern", "extern", "gemengd"};
-    static const char* const en[] = {"internal", "external", "mixed"};
-    const auto index = static_cast<std::size_t>(setting);
-    return language == Language::nl ? pick(nl, index) : pick(en, index);
+    return std::string(term(setting).word.in(language));
 }
 
 std::string state_name(Language language, FireState state) {

@@ -9,10 +9,6 @@
 
 namespace spark {
 
-enum class Language { nl, en };
-
-std::optional<Language> language_from_name(std::string_view name);
-
 // Every fixed sentence and heading of the report and `status`, in one language.
 struct Words {
     const char* report;    // "Voortgangsrapportage"

@@ -2,6 +2,7 @@
 
 #include "date.hpp"
 #include "error.hpp"
+#include "vocabulary.hpp"
 
 #include <optional>
 #include <string>
@@ -9,42 +10,6 @@
 #include <vector>
 
 namespace spark {
-
-// The six things a fire needs ("Ga vonken!"); each entry records one of them.
-enum class Kind { spark, oxygen, match, fuel, action, poker };
-inline constexpr Kind all_kinds[] = {Kind::spark, Kind::oxygen, Kind::match,
-                                     Kind::fuel,  Kind::action, Kind::poker};
-
-enum class Group { staff, teamlead, director, executive, council, resident, initiator, partner };
-inline constexpr Group all_groups[] = {Group::staff,     Group::teamlead, Group::director,
-                                       Group::executive, Group::council,  Group::resident,
-                                       Group::initiator, Group::partner};
-
-enum class Role { spark, poker, critic, innovator };
-inline constexpr Role all_roles[] = {Role::spark, Role::poker, Role::critic, Role::innovator};
-
-enum class Setting { internal, external, mixed };
-inline constexpr Setting all_settings[] = {Setting::internal, Setting::external, Setting::mixed};
-
-std::string_view name_of(Kind kind);
-std::string_view name_of(Group group);
-std::string_view name_of(Role role);
-std::string_view name_of(Setting setting);
-
-// Stored names only ("match"); for data read from files.
-std::optional<Kind> kind_from_name(std::string_view name);
-// Stored names and the Dutch aliases (vonk, zuurstof, lucifer, brandstof, actie,
-// oppor-actie, pook), case-insensitive; for command-line input.
-std::optional<Kind> kind_from_input(std::string_view text);
-// English names and Dutch words (medewerker, inwoner, criticus, gemengd, …), any case.
-std::optional<Group> group_from_name(std::string_view name);
-std::optional<Role> role_from_name(std::string_view name);
-std::optional<Setting> setting_from_name(std::string_view name);
-
-bool is_outside(Group group); // resident, initiator, partner
-
-// Accepted spellings for messages and completion ("spark, vonk, oxygen, zuurstof, …").
-std::vector<std::string> kind_input_names();
 
 struct Entry {
     std::string id;   // file name without .toml

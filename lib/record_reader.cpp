@@ -13,15 +13,6 @@ std::string allowed_names(std::vector<std::string> names) {
     return join(names, ", ");
 }
 
-template <typename Enum, std::size_t N>
-std::string names_of(const Enum (&values)[N]) {
-    std::vector<std::string> names;
-    for (Enum value : values) {
-        names.emplace_back(name_of(value));
-    }
-    return allowed_names(names);
-}
-
 // Reads a list of person ids, keeping where each one stands.
 void read_ids(FieldReader& fields, std::string_view key, std::vector<std::string>& ids,
               std::vector<SourcePos>& positions) {
@@ -67,9 +58,9 @@ std::optional<Entry> read_entry(std::string_view bytes, const std::string& path,
         if (auto parsed = kind_from_input(*kind)) {
             entry.kind = *parsed;
         } else {
-            fields.error(
-                fields.position("kind"),
-                fmt::format("unknown kind '{}' (expected one of: {})", *kind, names_of(all_kinds)));
+            fields.error(fields.position("kind"),
+                         fmt::format("unknown kind '{}' (expected one of: {})", *kind,
+                                     allowed_names(kind_ids())));
         }
     }
     if (auto title = fields.string("title", true)) {
@@ -109,7 +100,7 @@ std::optional<Meeting> read_meeting(std::string_view bytes, const std::string& p
         } else {
             fields.error(fields.position("setting"),
                          fmt::format("unknown setting '{}' (expected one of: {})", *setting,
-                                     names_of(all_settings)));
+                                     allowed_names(setting_ids())));
         }
     }
     meeting.place = fields.string("place").value_or("");
@@ -147,7 +138,7 @@ std::optional<Person> read_person(std::string_view bytes, const std::string& pat
         } else if (!group->empty()) {
             fields.error(fields.position("group"),
                          fmt::format("unknown group '{}' (expected one of: {})", *group,
-                                     names_of(all_groups)));
+                                     allowed_names(group_ids())));
         }
     }
     for (const auto& [role, pos] : fields.string_array("roles")) {
@@ -157,7 +148,7 @@ std::optional<Person> read_person(std::string_view bytes, const std::string& pat
             }
         } else {
             fields.error(pos, fmt::format("unknown role '{}' (expected one of: {})", role,
-                                          names_of(all_roles)));
+                                          allowed_names(role_ids())));
         }
     }
     person.department = fields.string("department").value_or("");
