@@ -76,11 +76,7 @@ void register_check(CLI::App& app, Context& context) {
                     "  spark check -q      # only the problems: in a git pre-commit hook\n"
                     "  vim \"$(spark check -q | head -1 | cut -d: -f1)\"   # open the first broken "
                     "file");
-    command->callback([&context] {
-        context.action = [&context] {
-            run_check(context);
-        };
-    });
+    run_when_chosen(*command, context, run_check);
 }
 
 } // namespace spark

@@ -2,6 +2,14 @@
 
 namespace spark {
 
+void run_when_chosen(CLI::App& command, Context& context, std::function<void(const Context&)> run) {
+    command.callback([&context, run = std::move(run)] {
+        context.action = [&context, run] {
+            run(context);
+        };
+    });
+}
+
 void register_commands(CLI::App& app, Context& context) {
     register_init(app, context);
     register_people(app, context);

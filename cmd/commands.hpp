@@ -3,8 +3,22 @@
 #include "context.hpp"
 
 #include <CLI/CLI.hpp>
+#include <functional>
+#include <memory>
 
 namespace spark {
+
+// How every command is wired (parse, then run): when CLI11 chooses `command`, `run` becomes
+// the action that main calls once every option is parsed, inside its one error handler.
+void run_when_chosen(CLI::App& command, Context& context, std::function<void(const Context&)> run);
+
+// The same for the usual `run_x(const XOptions&, const Context&)` over options that CLI11
+// fills while parsing.
+template <typename Options>
+void run_when_chosen(CLI::App& command, Context& context, std::shared_ptr<Options> options,
+                     void (*run)(const Options&, const Context&)) {
+    run_when_chosen(command, context, [options, run](const Context& c) { run(*options, c); });
+}
 
 // One line per subcommand: the whole tool at a glance.
 void register_commands(CLI::App& app, Context& context);

@@ -772,10 +772,8 @@ void register_completion(CLI::App& app, Context& context) {
         "  source <(spark completion bash)                # in ~/.bashrc\n"
         "  spark completion zsh > ~/.zfunc/_spark         # a folder on $fpath\n"
         "  spark completion fish > ~/.config/fish/completions/spark.fish");
-    command->callback([shell, &app, &context] {
-        context.action = [shell, &app] {
-            fmt::print("{}", completion_script(app, *shell));
-        };
+    run_when_chosen(*command, context, [shell, &app](const Context&) {
+        fmt::print("{}", completion_script(app, *shell));
     });
 
     // Hidden: what the scripts call at TAB time. Prints "id<TAB>description" lines (tags
@@ -785,11 +783,7 @@ void register_completion(CLI::App& app, Context& context) {
     complete->group("");
     complete->add_option("WHAT", options->what, "people, ids or tags")->required();
     complete->add_option("PREFIX", options->prefix, "What has been typed so far");
-    complete->callback([options, &context] {
-        context.action = [options, &context] {
-            run_complete(*options, context);
-        };
-    });
+    run_when_chosen(*complete, context, options, run_complete);
 }
 
 } // namespace spark

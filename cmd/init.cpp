@@ -104,11 +104,7 @@ void register_init(CLI::App& app, Context& context) {
     command->footer("Examples:\n"
                     "  spark init wijkkracht --name 'Wijkkracht' --org 'Gemeente Zaanstad'\n"
                     "  spark init --name 'Ruimte voor initiatief' --lang en --no-git");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_init(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_init);
 }
 
 } // namespace spark

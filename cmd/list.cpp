@@ -111,11 +111,7 @@ void register_list(CLI::App& app, Context& context) {
         "  spark list --with anna --json | jq '.[].title'\n"
         "  spark list --kind meeting --json | jq -r '.[] | \"\\(.date[:7]) \\(.newcomers | "
         "length)\"'");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_list(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_list);
 }
 
 } // namespace spark

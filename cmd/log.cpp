@@ -112,11 +112,7 @@ void register_log(CLI::App& app, Context& context) {
         "  spark log vonk 'Eerste koffie met het kernteam' --with anna --with joris\n"
         "  spark log match 'Vergunning in een week' --effect 'doorlooptijd 8 -> 1 week'\n"
         "  spark log actie 'Buurtbudget zonder formulier' -m 'Wat we deden.' -m 'Wat het gaf.'");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_log(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_log);
 }
 
 } // namespace spark

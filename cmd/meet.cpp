@@ -208,11 +208,7 @@ void register_meet(CLI::App& app, Context& context) {
         "      --question 'Mag een bewoner zelf de speeltuin beheren?' --setting mixed\n"
         "  spark meet 'Intervisie' --date gisteren --with anna --with joris "
         "--dilemma 'Regels of ruimte?'");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_meet(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_meet);
 }
 
 } // namespace spark

@@ -193,11 +193,7 @@ void register_people(CLI::App& app, Context& context) {
         "  spark people add 'Anna de Vries' --group staff --role spark\n"
         "  spark people add 'Karim El Idrissi' --group initiator --invited-by anna\n"
         "  spark people add 'Wethouder Jansen' --group executive --role poker --public");
-    add_command->callback([add, &context] {
-        context.action = [add, &context] {
-            run_add(*add, context);
-        };
-    });
+    run_when_chosen(*add_command, context, add, run_add);
 
     auto list = std::make_shared<ListOptions>();
     auto* list_command = people->add_subcommand("list", "List everyone, one per line");
@@ -207,11 +203,7 @@ void register_people(CLI::App& app, Context& context) {
         "Examples:\n"
         "  spark people list | cut -f2,3\n"
         "  spark people list --json | jq -r '.[] | select(.group == \"director\") | .name'");
-    list_command->callback([list, &context] {
-        context.action = [list, &context] {
-            run_list(*list, context);
-        };
-    });
+    run_when_chosen(*list_command, context, list, run_list);
 
     auto show = std::make_shared<ShowOptions>();
     auto* show_command = people->add_subcommand("show", "Show one person");
@@ -221,11 +213,7 @@ void register_people(CLI::App& app, Context& context) {
                          "Examples:\n"
                          "  spark people show anna\n"
                          "  spark people show 'José Álvarez' --json");
-    show_command->callback([show, &context] {
-        context.action = [show, &context] {
-            run_show(*show, context);
-        };
-    });
+    run_when_chosen(*show_command, context, show, run_show);
 
     register_people_edit(*people, context);
 }

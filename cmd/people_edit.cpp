@@ -186,11 +186,7 @@ void register_people_edit(CLI::App& people, Context& context) {
         "autocommit, one commit holds exactly the changed and removed files.\n"
         "Example, after 'spark check' named two people with the same name:\n"
         "  spark people merge anna-de-vries-k3m9 anna-de-vries-p7qr");
-    merge_command->callback([merge, &context] {
-        context.action = [merge, &context] {
-            run_merge(*merge, context);
-        };
-    });
+    run_when_chosen(*merge_command, context, merge, run_merge);
 
     auto forget = std::make_shared<ForgetOptions>();
     auto* forget_command = people.add_subcommand(
@@ -218,11 +214,7 @@ void register_people_edit(CLI::App& people, Context& context) {
         "\n"
         "Example:\n"
         "  spark people forget 'Karim El Idrissi'");
-    forget_command->callback([forget, &context] {
-        context.action = [forget, &context] {
-            run_forget(*forget, context);
-        };
-    });
+    run_when_chosen(*forget_command, context, forget, run_forget);
 }
 
 } // namespace spark

@@ -111,11 +111,7 @@ void register_report(CLI::App& app, Context& context) {
                     "  spark report -o wiki/vuurmeter.md\n"
                     "  spark report --period 2026-T3 --lang en --mermaid azure\n"
                     "  spark report --format json | jq -r .state");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_report(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_report);
 }
 
 } // namespace spark

@@ -54,11 +54,7 @@ void register_show(CLI::App& app, Context& context) {
     command->footer("Examples:\n"
                     "  spark show 2026-11-29-buurtkamer\n"
                     "  spark show anna --json");
-    command->callback([options, &context] {
-        context.action = [options, &context] {
-            run_show(*options, context);
-        };
-    });
+    run_when_chosen(*command, context, options, run_show);
 }
 
 } // namespace spark

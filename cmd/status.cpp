@@ -33,11 +33,7 @@ void register_status(CLI::App& app, Context& context) {
                     "  spark status\n"
                     "  spark -C ~/wijkkracht status | head -1   # the state line, for a login "
                     "script");
-    command->callback([&context] {
-        context.action = [&context] {
-            run_status(context);
-        };
-    });
+    run_when_chosen(*command, context, run_status);
 }
 
 } // namespace spark
