@@ -5,6 +5,7 @@
 #include "gauge.hpp"
 #include "i18n.hpp"
 #include "names.hpp"
+#include "report_document.hpp"
 
 #include <string>
 
@@ -16,7 +17,7 @@ enum class MermaidStyle { fenced, azure, off };
 
 struct ReportOptions {
     Language language = Language::nl;
-    MermaidStyle mermaid = MermaidStyle::fenced;
+    MermaidStyle mermaid = MermaidStyle::fenced; // Markdown only
     NamesMode names = NamesMode::inside;
     Date generated;
     // Longer sections show their latest items and say how many more there are.
@@ -25,6 +26,13 @@ struct ReportOptions {
     std::size_t max_graph_people = 60;
 };
 
+// The report's content, in options.language, with people named as options.names allows.
+ReportDocument build_report(const Config& config, const Records& records, const Figures& figures,
+                            const Gauge& gauge, const ReportOptions& options);
+
+std::string render_markdown(const ReportDocument& document, MermaidStyle mermaid);
+
+// build_report, then render_markdown.
 std::string render_markdown_report(const Config& config, const Records& records,
                                    const Figures& figures, const Gauge& gauge,
                                    const ReportOptions& options);

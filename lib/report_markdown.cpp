@@ -9,51 +9,117 @@ namespace spark {
 
 namespace {
 
-class MarkdownReport {
-  public:
-    MarkdownReport(const Config& config, const Records& records, const Figures& figures,
-                   const Gauge& gauge, const ReportOptions& options)
-        : config_(config), records_(records), f_(figures), gauge_(gauge), options_(options),
-          w_(words(options.language)), names_(records, figures, options.language, options.names) {}
+// spark's own words: trusted, only the HTML special characters written as entities.
+std::string fixed_markdown(std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+        switch (ch) {
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        default:
+            out += ch;
+        }
+    }
+    return out;
+}
 
-    std::string render() {
-        header();
-        fire_gauge();
-        signals();
-        growth();
-        spread();
-        log();
-        meetings();
-        const char* note = options_.names == NamesMode::all    ? w_.privacy_note_all
-                           : options_.names == NamesMode::none ? w_.privacy_note_none
-                                                               : w_.privacy_note;
-        // Every section ends with a blank line; "---" right under a text line would turn it
+std::string span_markdown(const Span& span) {
+    if (span.style == Span::Style::code) {
+        // Code spans show their text as it is; a backtick or a line break would end one.
+        std::string code;
+        for (char ch : span.text) {
+            code += (ch == '`' || ch == '\n' || ch == '\r') ? ' ' : ch;
+        }
+        return "`" + code + "`";
+    }
+    const std::string text = span.fixed ? fixed_markdown(span.text) : markdown_text(span.text);
+    switch (span.style) {
+    case Span::Style::strong:
+        return "**" + text + "**";
+    case Span::Style::emphasis:
+        return "*" + text + "*";
+    default:
+        return text;
+    }
+}
+
+std::string spans_markdown(const Spans& spans) {
+    std::string out;
+    for (const auto& span : spans) {
+        out += span_markdown(span);
+    }
+    return out;
+}
+
+class MarkdownWriter {
+  public:
+    explicit MarkdownWriter(MermaidStyle mermaid) : mermaid_(mermaid) {}
+
+    std::string write(const ReportDocument& doc) {
+        out_ += "# " + spans_markdown(doc.title) + "\n\n";
+        out_ += spans_markdown(doc.summary) + "\n\n";
+        for (const auto& section : doc.sections) {
+            out_ += "## " + spans_markdown(section.heading) + "\n\n";
+            for (const auto& block : section.blocks) {
+                std::visit([this](const auto& b) { write_block(b); }, block);
+            }
+        }
+        // Every block ends with a blank line; "---" right under a text line would turn it
         // into a heading.
-        out_ += fmt::format("{}---\n\n*{}*\n", out_.ends_with("\n\n") ? "" : "\n", note);
+        out_ += "---\n\n" + spans_markdown(doc.closing) + "\n";
         return std::move(out_);
     }
 
   private:
-    Language language() const { return options_.language; }
-    long window_days() const { return f_.window.days(); }
+    void write_block(const Paragraph& p) { out_ += spans_markdown(p.spans) + "\n\n"; }
 
-    std::string person(const std::string& id) const { return markdown_text(names_(id)); }
+    void write_block(const Subheading& h) { out_ += "### " + spans_markdown(h.spans) + "\n\n"; }
 
-    // Free text from the records: hidden people's names replaced, then made inert.
-    std::string text(std::string_view user_text) const {
-        return markdown_text(names_.redact(user_text));
+    void write_block(const BulletList& list) {
+        for (const auto& item : list.items) {
+            out_ += "- " + spans_markdown(item) + "\n";
+        }
+        out_ += "\n";
     }
 
-    std::string people(const std::vector<std::string>& ids) const {
-        std::vector<std::string> labels;
-        for (const auto& id : ids) {
-            labels.push_back(person(id));
+    static std::string row(const std::vector<std::string>& cells, bool heading) {
+        std::string line = "|";
+        for (const auto& text : cells) {
+            // An empty heading cell is written "| |".
+            line += text.empty() && heading ? " |" : " " + text + " |";
         }
-        return join(labels, ", ");
+        return line + "\n";
+    }
+
+    void write_block(const Table& table) {
+        std::vector<std::string> cells;
+        std::string rule = "|";
+        for (const auto& column : table.columns) {
+            cells.push_back(spans_markdown(column.heading));
+            rule += column.align == Align::right    ? "---:|"
+                    : column.align == Align::center ? ":---:|"
+                                                    : "---|";
+        }
+        out_ += row(cells, true) + rule + "\n";
+        for (const auto& r : table.rows) {
+            cells.clear();
+            for (const auto& c : r) {
+                cells.push_back(spans_markdown(c.spans));
+            }
+            out_ += row(cells, false);
+        }
+        out_ += "\n";
     }
 
     void chart(const std::string& body) {
-        switch (options_.mermaid) {
+        switch (mermaid_) {
         case MermaidStyle::fenced:
             out_ += "```mermaid\n" + body + "```\n\n";
             break;
@@ -65,284 +131,78 @@ class MarkdownReport {
         }
     }
 
-    void header() {
-        out_ += fmt::format("# {} — {}\n\n", markdown_text(config_.name), w_.report);
-        std::vector<std::string> parts;
-        if (!config_.organisation.empty()) {
-            parts.push_back(fmt::format("**{}**", markdown_text(config_.organisation)));
-        }
-        parts.push_back(fmt::format("{}: {} – {}", w_.period,
-                                    long_date(language(), f_.period.since),
-                                    long_date(language(), f_.period.until)));
-        parts.push_back(
-            fmt::format("{} {}", w_.generated, long_date(language(), options_.generated)));
-        out_ += join(parts, " · ") + "\n\n";
-    }
-
-    std::string criterion_value(const Criterion& c) const {
-        if (c.id == "inside-outside") {
-            const int total = f_.inside_people + f_.outside_people;
-            const int share = total == 0 ? 0 : (100 * f_.outside_people + total / 2) / total;
-            return fmt::format("{} {}, {} {} ({}%)", f_.inside_people, w_.inside, f_.outside_people,
-                               w_.outside, share);
-        }
-        return std::to_string(c.value);
-    }
-
-    void fire_gauge() {
-        out_ += fmt::format("## {}\n\n", w_.gauge);
-        out_ += fmt::format("**{}: {}** — {}\n\n", w_.state, state_name(language(), gauge_.state),
-                            state_explanation(language(), gauge_.state));
-        out_ += fmt::format("| {} | {} | {} | |\n|---|---:|---:|:---:|\n", w_.criterion, w_.value,
-                            w_.threshold);
-        for (const auto& c : gauge_.criteria) {
-            const std::string threshold =
-                c.id == "inside-outside" ? w_.both : fmt::format("≥ {}", c.threshold);
-            out_ += fmt::format("| {} | {} | {} | {} |\n",
-                                criterion_label(language(), c.id, window_days()),
-                                criterion_value(c), threshold, c.pass ? "✓" : "✗");
-        }
-        std::vector<std::string> reached;
-        for (Group group : all_groups) {
-            if (!is_outside(group)) {
-                auto found = f_.people_per_group.find(group);
-                reached.push_back(group_count(
-                    language(), group, found == f_.people_per_group.end() ? 0 : found->second));
-            }
-        }
-        reached.push_back(fmt::format("{} {}", f_.outside_people, w_.from_outside));
-        out_ += fmt::format("\n{}: {}\n\n", w_.reached, join(reached, " · "));
-    }
-
-    void signals() {
-        out_ += fmt::format("## {}\n\n", w_.signals);
-        if (gauge_.signals.empty()) {
-            out_ += fmt::format("{}\n\n", w_.no_signals);
-            return;
-        }
-        for (const auto& signal : gauge_.signals) {
-            out_ += fmt::format("- {} (`{}`)\n", signal_message(language(), signal, f_), signal.id);
-        }
-        out_ += "\n";
-    }
-
-    std::string month_label(const MonthFigures& m) const {
-        const bool one_year = f_.months.front().year == f_.months.back().year;
-        return one_year ? month_abbreviation(language(), m.month)
-                        : fmt::format("{} {}", month_abbreviation(language(), m.month), m.year);
-    }
-
-    void growth() {
-        out_ += fmt::format("## {}\n\n", w_.growth);
-        std::vector<std::string> labels;
-        std::vector<std::string> new_people;
-        std::vector<std::string> totals;
-        int top = 1;
-        for (const auto& m : f_.months) {
-            labels.push_back("\"" + month_label(m) + "\"");
-            new_people.push_back(std::to_string(m.new_people));
-            totals.push_back(std::to_string(m.people));
-            top = std::max({top, m.people, m.new_people});
-        }
-        if (options_.mermaid == MermaidStyle::azure) {
+    void write_block(const GrowthChart& growth) {
+        if (mermaid_ == MermaidStyle::azure) {
             // Azure DevOps renders only the older diagram types (no xychart, Mermaid < 10.3):
             // a pie of the newcomers per month, months without newcomers left out.
-            std::string pie = fmt::format("pie title {}\n", w_.growth_pie_title);
-            for (const auto& m : f_.months) {
-                if (m.new_people > 0) {
-                    pie += fmt::format("    \"{}\" : {}\n", month_label(m), m.new_people);
+            std::string pie = fmt::format("pie title {}\n", mermaid_label(growth.pie_title));
+            for (const auto& p : growth.points) {
+                if (p.new_people > 0) {
+                    pie += fmt::format("    \"{}\" : {}\n", mermaid_label(p.label), p.new_people);
                 }
             }
             if (pie.find(" : ") != std::string::npos) {
                 chart(pie);
             }
-        } else {
-            chart(fmt::format("xychart-beta\n"
-                              "    title \"{}\"\n"
-                              "    x-axis [{}]\n"
-                              "    y-axis \"{}\" 0 --> {}\n"
-                              "    bar [{}]\n"
-                              "    line [{}]\n",
-                              w_.growth_chart_title, join(labels, ", "), w_.people_axis, top,
-                              join(new_people, ", "), join(totals, ", ")));
+            return;
         }
-        out_ += fmt::format("| {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|\n",
-                            w_.month, w_.new_people, w_.people_total, w_.entries, w_.meetings,
-                            w_.attendance);
-        for (const auto& m : f_.months) {
-            out_ +=
-                fmt::format("| {} {} | {} | {} | {} | {} | {} |\n", month_name(language(), m.month),
-                            m.year, m.new_people, m.people, m.entries, m.meetings, m.attendance);
+        std::vector<std::string> labels;
+        std::vector<std::string> new_people;
+        std::vector<std::string> totals;
+        int top = 1;
+        for (const auto& p : growth.points) {
+            labels.push_back("\"" + mermaid_label(p.label) + "\"");
+            new_people.push_back(std::to_string(p.new_people));
+            totals.push_back(std::to_string(p.people));
+            top = std::max({top, p.people, p.new_people});
         }
-        out_ += "\n";
+        chart(fmt::format("xychart-beta\n"
+                          "    title \"{}\"\n"
+                          "    x-axis [{}]\n"
+                          "    y-axis \"{}\" 0 --> {}\n"
+                          "    bar [{}]\n"
+                          "    line [{}]\n",
+                          mermaid_label(growth.title), join(labels, ", "),
+                          mermaid_label(growth.axis), top, join(new_people, ", "),
+                          join(totals, ", ")));
     }
 
-    void spread() {
-        out_ += fmt::format("## {}\n\n{}\n\n", w_.spread, w_.spread_intro);
-        if (f_.involved.empty()) {
+    void write_block(const NetworkChart& network) {
+        if (network.nodes.empty()) {
             return;
         }
         std::string graph = "graph TD\n";
-        if (f_.involved.size() <= options_.max_graph_people) {
-            std::unordered_map<std::string, std::size_t> node;
-            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
-                node[f_.involved[i].person->id] = i;
+        std::vector<std::string> core;
+        for (std::size_t i = 0; i < network.nodes.size(); ++i) {
+            graph += fmt::format("    p{}[\"{}\"]\n", i, mermaid_label(network.nodes[i].label));
+            if (network.nodes[i].core) {
+                core.push_back(fmt::format("p{}", i));
             }
-            std::vector<std::string> core;
-            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
-                const auto& facts = f_.involved[i];
-                graph +=
-                    fmt::format("    p{}[\"{}\"]\n", i, mermaid_label(names_(facts.person->id)));
-                if (facts.generation == 0) {
-                    core.push_back(fmt::format("p{}", i));
-                }
-            }
-            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
-                auto inviter = node.find(f_.involved[i].person->invited_by);
-                if (inviter != node.end()) {
-                    graph += fmt::format("    p{} --> p{}\n", inviter->second, i);
-                }
-            }
-            if (!core.empty()) {
-                graph += "    classDef core fill:#f96,stroke:#c60\n";
-                graph += fmt::format("    class {} core\n", join(core, ","));
-            }
-        } else {
-            for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
-                graph += fmt::format("    g{}[\"{} {}: {}\"]\n", g, w_.generation, g,
-                                     f_.people_per_generation[g]);
-                if (g > 0) {
-                    graph += fmt::format("    g{} --> g{}\n", g - 1, g);
-                }
-            }
+        }
+        for (const auto& edge : network.edges) {
+            graph += fmt::format("    p{} --> p{}\n", edge.from, edge.to);
+        }
+        if (!core.empty()) {
+            graph += "    classDef core fill:#f96,stroke:#c60\n";
+            graph += fmt::format("    class {} core\n", join(core, ","));
         }
         chart(graph);
-        out_ +=
-            fmt::format("| {} | {} | {} |\n|---:|---:|---|\n", w_.generation, w_.people, w_.who);
-        for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
-            std::vector<std::string> who;
-            for (const auto& facts : f_.involved) {
-                if (facts.generation == static_cast<int>(g) && who.size() < 15) {
-                    who.push_back(person(facts.person->id));
-                }
-            }
-            const int count = f_.people_per_generation[g];
-            std::string list = join(who, ", ");
-            if (count > static_cast<int>(who.size())) {
-                list += " " + fmt::format(fmt::runtime(w_.more_people), count - who.size());
-            }
-            out_ += fmt::format("| {}{} | {} | {} |\n", g,
-                                g == 0 ? fmt::format(" ({})", w_.core) : "", count, list);
-        }
-        out_ += "\n";
     }
 
-    void log() {
-        out_ += fmt::format("## {}\n\n", w_.log);
-        for (Kind kind : all_kinds) {
-            std::vector<const Entry*> entries;
-            for (const auto* entry : f_.entries) {
-                if (entry->kind == kind) {
-                    entries.push_back(entry);
-                }
-            }
-            out_ += fmt::format("### {} ({})\n\n", kind_heading(language(), kind), entries.size());
-            if (entries.empty()) {
-                out_ += fmt::format("{}\n\n", w_.no_entries);
-                continue;
-            }
-            const std::size_t skip = entries.size() > options_.max_entries_per_kind
-                                         ? entries.size() - options_.max_entries_per_kind
-                                         : 0;
-            // Matches always show their effect (an empty cell is a match without proof);
-            // other kinds only when one of them has an effect.
-            const bool effects = kind == Kind::match ||
-                                 std::any_of(entries.begin(), entries.end(),
-                                             [](const Entry* e) { return !e->effect.empty(); });
-            if (effects) {
-                out_ += fmt::format("| {} | {} | {} | {} |\n|---|---|---|---|\n", w_.date, w_.title,
-                                    w_.people, w_.effect);
-            } else {
-                out_ +=
-                    fmt::format("| {} | {} | {} |\n|---|---|---|\n", w_.date, w_.title, w_.people);
-            }
-            for (std::size_t i = skip; i < entries.size(); ++i) {
-                const Entry& e = *entries[i];
-                out_ +=
-                    fmt::format("| {} | {} | {} |", e.date.iso(), text(e.title), people(e.people));
-                out_ += effects ? fmt::format(" {} |\n", text(e.effect)) : "\n";
-            }
-            if (skip > 0) {
-                out_ += "\n" + fmt::format(fmt::runtime(w_.earlier_entries), skip, name_of(kind)) +
-                        "\n";
-            }
-            out_ += "\n";
-        }
-    }
-
-    void bullet_list(const char* heading, const std::vector<std::string>& items) {
-        if (items.empty()) {
-            return;
-        }
-        out_ += fmt::format("**{}**\n\n", heading);
-        for (const auto& item : items) {
-            out_ += fmt::format("- {}\n", text(item));
-        }
-        out_ += "\n";
-    }
-
-    void meetings() {
-        out_ += fmt::format("## {}\n\n", w_.meetings);
-        if (f_.meetings.empty()) {
-            out_ += fmt::format("{}\n\n", w_.no_meetings);
-            return;
-        }
-        const std::size_t skip = f_.meetings.size() > options_.max_meetings
-                                     ? f_.meetings.size() - options_.max_meetings
-                                     : 0;
-        for (std::size_t i = skip; i < f_.meetings.size(); ++i) {
-            const Meeting& m = *f_.meetings[i];
-            out_ += fmt::format("### {} — {}\n\n", long_date(language(), m.date), text(m.title));
-            std::vector<std::string> facts;
-            facts.push_back(fmt::format("{}: {}", w_.setting, setting_name(language(), m.setting)));
-            if (!m.place.empty()) {
-                facts.push_back(fmt::format("{}: {}", w_.place, text(m.place)));
-            }
-            facts.push_back(fmt::format("{}: {}", w_.attendees, m.attendees.size()));
-            const auto fresh = newcomers(m, f_.involvement);
-            facts.push_back(fresh.empty() ? fmt::format("{}: 0", w_.newcomers)
-                                          : fmt::format("{}: {} ({})", w_.newcomers, fresh.size(),
-                                                        people(fresh)));
-            out_ += join(facts, " · ") + "\n\n";
-            if (!m.attendees.empty()) {
-                out_ += fmt::format("{}: {}\n\n", w_.attendees, people(m.attendees));
-            }
-            bullet_list(w_.questions, m.questions);
-            bullet_list(w_.dilemmas, m.dilemmas);
-            bullet_list(w_.outcomes, m.outcomes);
-            bullet_list(w_.followups, m.followups);
-        }
-        if (skip > 0) {
-            out_ += fmt::format(fmt::runtime(w_.earlier_meetings), skip) + "\n\n";
-        }
-    }
-
-    const Config& config_;
-    const Records& records_;
-    const Figures& f_;
-    const Gauge& gauge_;
-    const ReportOptions& options_;
-    const Words& w_;
-    DisplayNames names_;
+    MermaidStyle mermaid_;
     std::string out_;
 };
 
 } // namespace
 
+std::string render_markdown(const ReportDocument& document, MermaidStyle mermaid) {
+    return MarkdownWriter(mermaid).write(document);
+}
+
 std::string render_markdown_report(const Config& config, const Records& records,
                                    const Figures& figures, const Gauge& gauge,
                                    const ReportOptions& options) {
-    return MarkdownReport(config, records, figures, gauge, options).render();
+    return render_markdown(build_report(config, records, figures, gauge, options), options.mermaid);
 }
 
 } // namespace spark

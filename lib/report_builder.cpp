@@ -1,0 +1,386 @@
+#include "report.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <unordered_map>
+
+namespace spark {
+
+namespace {
+
+// spark's own words: trusted not to form markup.
+Span fixed_span(std::string text, Span::Style style = Span::Style::plain) {
+    return Span{std::move(text), style, true};
+}
+
+// Text that comes from the records (after redaction): escaped fully by every renderer.
+Span user_span(std::string text, Span::Style style = Span::Style::plain) {
+    return Span{std::move(text), style, false};
+}
+
+TableColumn column(std::string heading, Align align = Align::left) {
+    return TableColumn{{fixed_span(std::move(heading))}, align};
+}
+
+TableCell cell(Spans spans) {
+    return TableCell{std::move(spans), false};
+}
+
+TableCell number_cell(long value) {
+    return TableCell{{fixed_span(std::to_string(value))}, false};
+}
+
+// Builds the report's sections one by one. A new section is one member function and one line
+// in build().
+class ReportBuilder {
+  public:
+    ReportBuilder(const Config& config, const Records& records, const Figures& figures,
+                  const Gauge& gauge, const ReportOptions& options)
+        : config_(config), f_(figures), gauge_(gauge), options_(options),
+          w_(words(options.language)), names_(records, figures, options.language, options.names) {}
+
+    ReportDocument build() {
+        doc_.language = language();
+        header();
+        fire_gauge();
+        signals();
+        growth();
+        spread();
+        log();
+        meetings();
+        const char* note = options_.names == NamesMode::all    ? w_.privacy_note_all
+                           : options_.names == NamesMode::none ? w_.privacy_note_none
+                                                               : w_.privacy_note;
+        doc_.closing = {fixed_span(note, Span::Style::emphasis)};
+        return std::move(doc_);
+    }
+
+  private:
+    Language language() const { return options_.language; }
+    long window_days() const { return f_.window.days(); }
+
+    // A person as the report names them: by name, or by group and number when hidden.
+    Span person(const std::string& id) const { return user_span(names_(id)); }
+
+    // Free text from the records, with hidden people's names replaced.
+    Span text(std::string_view user_text, Span::Style style = Span::Style::plain) const {
+        return user_span(names_.redact(user_text), style);
+    }
+
+    // "Anna de Vries, inwoner 1, …"
+    void append_people(Spans& spans, const std::vector<std::string>& ids) const {
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i > 0) {
+                spans.push_back(fixed_span(", "));
+            }
+            spans.push_back(person(ids[i]));
+        }
+    }
+
+    Spans people(const std::vector<std::string>& ids) const {
+        Spans spans;
+        append_people(spans, ids);
+        return spans;
+    }
+
+    ReportSection& section(std::string id, const char* heading) {
+        doc_.sections.push_back(ReportSection{std::move(id), {fixed_span(heading)}, {}});
+        return doc_.sections.back();
+    }
+
+    void header() {
+        doc_.title = {user_span(config_.name), fixed_span(fmt::format(" — {}", w_.report))};
+        Spans& summary = doc_.summary;
+        if (!config_.organisation.empty()) {
+            summary.push_back(user_span(config_.organisation, Span::Style::strong));
+            summary.push_back(fixed_span(" · "));
+        }
+        summary.push_back(fixed_span(
+            fmt::format("{}: {} – {} · {} {}", w_.period, long_date(language(), f_.period.since),
+                        long_date(language(), f_.period.until), w_.generated,
+                        long_date(language(), options_.generated))));
+    }
+
+    std::string criterion_value(const Criterion& c) const {
+        if (c.id == "inside-outside") {
+            const int total = f_.inside_people + f_.outside_people;
+            const int share = total == 0 ? 0 : (100 * f_.outside_people + total / 2) / total;
+            return fmt::format("{} {}, {} {} ({}%)", f_.inside_people, w_.inside, f_.outside_people,
+                               w_.outside, share);
+        }
+        return std::to_string(c.value);
+    }
+
+    void fire_gauge() {
+        auto& s = section("gauge", w_.gauge);
+        s.blocks.push_back(Paragraph{{
+            fixed_span(fmt::format("{}: {}", w_.state, state_name(language(), gauge_.state)),
+                       Span::Style::strong),
+            fixed_span(fmt::format(" — {}", state_explanation(language(), gauge_.state))),
+        }});
+        Table table{{column(w_.criterion), column(w_.value, Align::right),
+                     column(w_.threshold, Align::right), column("", Align::center)},
+                    {}};
+        for (const auto& c : gauge_.criteria) {
+            const std::string threshold =
+                c.id == "inside-outside" ? w_.both : fmt::format("≥ {}", c.threshold);
+            table.rows.push_back({
+                cell({fixed_span(criterion_label(language(), c.id, window_days()))}),
+                cell({fixed_span(criterion_value(c))}),
+                cell({fixed_span(threshold)}),
+                cell({fixed_span(c.pass ? "✓" : "✗")}),
+            });
+        }
+        s.blocks.push_back(std::move(table));
+        std::vector<std::string> reached;
+        for (Group group : all_groups) {
+            if (!is_outside(group)) {
+                auto found = f_.people_per_group.find(group);
+                reached.push_back(group_count(
+                    language(), group, found == f_.people_per_group.end() ? 0 : found->second));
+            }
+        }
+        reached.push_back(fmt::format("{} {}", f_.outside_people, w_.from_outside));
+        s.blocks.push_back(
+            Paragraph{{fixed_span(fmt::format("{}: {}", w_.reached, join(reached, " · ")))}});
+    }
+
+    void signals() {
+        auto& s = section("signals", w_.signals);
+        if (gauge_.signals.empty()) {
+            s.blocks.push_back(Paragraph{{fixed_span(w_.no_signals)}});
+            return;
+        }
+        BulletList list;
+        for (const auto& signal : gauge_.signals) {
+            list.items.push_back({
+                fixed_span(signal_message(language(), signal, f_) + " ("),
+                fixed_span(signal.id, Span::Style::code),
+                fixed_span(")"),
+            });
+        }
+        s.blocks.push_back(std::move(list));
+    }
+
+    std::string month_label(const MonthFigures& m) const {
+        const bool one_year = f_.months.front().year == f_.months.back().year;
+        return one_year ? month_abbreviation(language(), m.month)
+                        : fmt::format("{} {}", month_abbreviation(language(), m.month), m.year);
+    }
+
+    void growth() {
+        auto& s = section("growth", w_.growth);
+        GrowthChart chart{w_.growth_chart_title, w_.people_axis, w_.growth_pie_title, {}};
+        for (const auto& m : f_.months) {
+            chart.points.push_back({month_label(m), m.new_people, m.people});
+        }
+        s.blocks.push_back(std::move(chart));
+        Table table{{column(w_.month), column(w_.new_people, Align::right),
+                     column(w_.people_total, Align::right), column(w_.entries, Align::right),
+                     column(w_.meetings, Align::right), column(w_.attendance, Align::right)},
+                    {}};
+        for (const auto& m : f_.months) {
+            table.rows.push_back({
+                cell({fixed_span(fmt::format("{} {}", month_name(language(), m.month), m.year))}),
+                number_cell(m.new_people),
+                number_cell(m.people),
+                number_cell(m.entries),
+                number_cell(m.meetings),
+                number_cell(m.attendance),
+            });
+        }
+        s.blocks.push_back(std::move(table));
+    }
+
+    NetworkChart network() const {
+        NetworkChart chart;
+        if (f_.involved.size() <= options_.max_graph_people) {
+            std::unordered_map<std::string, std::size_t> node;
+            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
+                const auto& facts = f_.involved[i];
+                node[facts.person->id] = i;
+                chart.nodes.push_back(
+                    {names_(facts.person->id), facts.generation, facts.generation == 0});
+            }
+            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
+                auto inviter = node.find(f_.involved[i].person->invited_by);
+                if (inviter != node.end()) {
+                    chart.edges.push_back({inviter->second, i});
+                }
+            }
+        } else {
+            // Too many people to draw one by one: a box per generation.
+            for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
+                chart.nodes.push_back(
+                    {fmt::format("{} {}: {}", w_.generation, g, f_.people_per_generation[g]),
+                     static_cast<int>(g), false});
+                if (g > 0) {
+                    chart.edges.push_back({g - 1, g});
+                }
+            }
+        }
+        return chart;
+    }
+
+    void spread() {
+        auto& s = section("spread", w_.spread);
+        s.blocks.push_back(Paragraph{{fixed_span(w_.spread_intro)}});
+        if (f_.involved.empty()) {
+            return;
+        }
+        s.blocks.push_back(network());
+        Table table{
+            {column(w_.generation, Align::right), column(w_.people, Align::right), column(w_.who)},
+            {}};
+        for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
+            std::vector<std::string> who;
+            for (const auto& facts : f_.involved) {
+                if (facts.generation == static_cast<int>(g) && who.size() < 15) {
+                    who.push_back(facts.person->id);
+                }
+            }
+            const int count = f_.people_per_generation[g];
+            Spans list = people(who);
+            if (count > static_cast<int>(who.size())) {
+                list.push_back(fixed_span(
+                    " " + fmt::format(fmt::runtime(w_.more_people), count - who.size())));
+            }
+            table.rows.push_back({
+                cell({fixed_span(g == 0 ? fmt::format("{} ({})", g, w_.core) : std::to_string(g))}),
+                number_cell(count),
+                cell(std::move(list)),
+            });
+        }
+        s.blocks.push_back(std::move(table));
+    }
+
+    void log() {
+        auto& s = section("log", w_.log);
+        for (Kind kind : all_kinds) {
+            std::vector<const Entry*> entries;
+            for (const auto* entry : f_.entries) {
+                if (entry->kind == kind) {
+                    entries.push_back(entry);
+                }
+            }
+            s.blocks.push_back(Subheading{{fixed_span(
+                fmt::format("{} ({})", kind_heading(language(), kind), entries.size()))}});
+            if (entries.empty()) {
+                s.blocks.push_back(Paragraph{{fixed_span(w_.no_entries)}});
+                continue;
+            }
+            const std::size_t skip = entries.size() > options_.max_entries_per_kind
+                                         ? entries.size() - options_.max_entries_per_kind
+                                         : 0;
+            // Matches always show their effect (an empty cell is a match without proof);
+            // other kinds only when one of them has an effect.
+            const bool effects = kind == Kind::match ||
+                                 std::any_of(entries.begin(), entries.end(),
+                                             [](const Entry* e) { return !e->effect.empty(); });
+            Table table{{column(w_.date), column(w_.title), column(w_.people)}, {}};
+            if (effects) {
+                table.columns.push_back(column(w_.effect));
+            }
+            for (std::size_t i = skip; i < entries.size(); ++i) {
+                const Entry& e = *entries[i];
+                std::vector<TableCell> row{
+                    TableCell{{fixed_span(e.date.iso())}, true},
+                    cell({text(e.title)}),
+                    cell(people(e.people)),
+                };
+                if (effects) {
+                    row.push_back(cell({text(e.effect)}));
+                }
+                table.rows.push_back(std::move(row));
+            }
+            s.blocks.push_back(std::move(table));
+            if (skip > 0) {
+                s.blocks.push_back(Paragraph{{fixed_span(
+                    fmt::format(fmt::runtime(w_.earlier_entries), skip, name_of(kind)))}});
+            }
+        }
+    }
+
+    void bullet_list(ReportSection& s, const char* heading, const std::vector<std::string>& items) {
+        if (items.empty()) {
+            return;
+        }
+        s.blocks.push_back(Paragraph{{fixed_span(heading, Span::Style::strong)}});
+        BulletList list;
+        for (const auto& item : items) {
+            list.items.push_back({text(item)});
+        }
+        s.blocks.push_back(std::move(list));
+    }
+
+    void meetings() {
+        auto& s = section("meetings", w_.meetings);
+        if (f_.meetings.empty()) {
+            s.blocks.push_back(Paragraph{{fixed_span(w_.no_meetings)}});
+            return;
+        }
+        const std::size_t skip = f_.meetings.size() > options_.max_meetings
+                                     ? f_.meetings.size() - options_.max_meetings
+                                     : 0;
+        for (std::size_t i = skip; i < f_.meetings.size(); ++i) {
+            const Meeting& m = *f_.meetings[i];
+            s.blocks.push_back(
+                Subheading{{fixed_span(long_date(language(), m.date) + " — "), text(m.title)}});
+            Spans facts{
+                fixed_span(fmt::format("{}: {}", w_.setting, setting_name(language(), m.setting)))};
+            if (!m.place.empty()) {
+                facts.push_back(fixed_span(fmt::format(" · {}: ", w_.place)));
+                facts.push_back(text(m.place));
+            }
+            facts.push_back(fixed_span(fmt::format(" · {}: {}", w_.attendees, m.attendees.size())));
+            const auto fresh = newcomers(m, f_.involvement);
+            if (fresh.empty()) {
+                facts.push_back(fixed_span(fmt::format(" · {}: 0", w_.newcomers)));
+            } else {
+                facts.push_back(fixed_span(fmt::format(" · {}: {} (", w_.newcomers, fresh.size())));
+                append_people(facts, fresh);
+                facts.push_back(fixed_span(")"));
+            }
+            s.blocks.push_back(Paragraph{std::move(facts)});
+            if (!m.attendees.empty()) {
+                Spans attendees{fixed_span(fmt::format("{}: ", w_.attendees))};
+                append_people(attendees, m.attendees);
+                s.blocks.push_back(Paragraph{std::move(attendees)});
+            }
+            bullet_list(s, w_.questions, m.questions);
+            bullet_list(s, w_.dilemmas, m.dilemmas);
+            bullet_list(s, w_.outcomes, m.outcomes);
+            bullet_list(s, w_.followups, m.followups);
+        }
+        if (skip > 0) {
+            s.blocks.push_back(
+                Paragraph{{fixed_span(fmt::format(fmt::runtime(w_.earlier_meetings), skip))}});
+        }
+    }
+
+    const Config& config_;
+    const Figures& f_;
+    const Gauge& gauge_;
+    const ReportOptions& options_;
+    const Words& w_;
+    DisplayNames names_;
+    ReportDocument doc_;
+};
+
+} // namespace
+
+std::string plain_text(const Spans& spans) {
+    std::string out;
+    for (const auto& span : spans) {
+        out += span.text;
+    }
+    return out;
+}
+
+ReportDocument build_report(const Config& config, const Records& records, const Figures& figures,
+                            const Gauge& gauge, const ReportOptions& options) {
+    return ReportBuilder(config, records, figures, gauge, options).build();
+}
+
+} // namespace spark
