@@ -2,14 +2,12 @@
 
 #include "check.hpp"
 #include "error.hpp"
-#include "record_reader.hpp"
-#include "record_writer.hpp"
+#include "record_rewrite.hpp"
+#include "sha256.hpp"
 #include "text.hpp"
 #include "workspace.hpp"
 
 #include <algorithm>
-#include <array>
-#include <cstdint>
 #include <fmt/format.h>
 #include <set>
 #include <unordered_map>
@@ -17,142 +15,6 @@
 namespace spark {
 
 namespace {
-
-// ---- SHA-256 (FIPS 180-4) ----
-
-constexpr std::array<std::uint32_t, 64> sha_k = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-std::uint32_t rotate_right(std::uint32_t x, int n) {
-    return (x >> n) | (x << (32 - n));
-}
-
-void sha_block(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
-    std::array<std::uint32_t, 64> w{};
-    for (int i = 0; i < 16; ++i) {
-        w[i] = std::uint32_t(block[4 * i]) << 24 | std::uint32_t(block[4 * i + 1]) << 16 |
-               std::uint32_t(block[4 * i + 2]) << 8 | std::uint32_t(block[4 * i + 3]);
-    }
-    for (int i = 16; i < 64; ++i) {
-        const std::uint32_t s0 =
-            rotate_right(w[i - 15], 7) ^ rotate_right(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        const std::uint32_t s1 =
-            rotate_right(w[i - 2], 17) ^ rotate_right(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    auto [a, b, c, d, e, f, g, hh] = h;
-    for (int i = 0; i < 64; ++i) {
-        const std::uint32_t s1 = rotate_right(e, 6) ^ rotate_right(e, 11) ^ rotate_right(e, 25);
-        const std::uint32_t choice = (e & f) ^ (~e & g);
-        const std::uint32_t t1 = hh + s1 + choice + sha_k[i] + w[i];
-        const std::uint32_t s0 = rotate_right(a, 2) ^ rotate_right(a, 13) ^ rotate_right(a, 22);
-        const std::uint32_t majority = (a & b) ^ (a & c) ^ (b & c);
-        const std::uint32_t t2 = s0 + majority;
-        hh = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
-    }
-    const std::array<std::uint32_t, 8> add = {a, b, c, d, e, f, g, hh};
-    for (int i = 0; i < 8; ++i) {
-        h[i] += add[i];
-    }
-}
-
-// ---- keeping hand formatting: replacing one id token in place ----
-
-bool is_plain_id(std::string_view id) {
-    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '-' || c == '_' || c == '.';
-    });
-}
-
-// Byte offsets where the value at `pos` may start: toml++ counts columns in code points,
-// other readers in bytes; the token itself tells which one is right.
-std::vector<std::size_t> offsets_of(std::string_view bytes, SourcePos pos) {
-    if (pos.line == 0 || pos.column == 0) {
-        return {};
-    }
-    std::size_t start = 0;
-    for (std::uint32_t line = 1; line < pos.line; ++line) {
-        start = bytes.find('\n', start);
-        if (start == std::string_view::npos) {
-            return {};
-        }
-        ++start;
-    }
-    std::vector<std::size_t> out{start + pos.column - 1};
-    std::size_t at = start;
-    for (std::uint32_t column = 1; column < pos.column && at < bytes.size(); ++column) {
-        ++at;
-        while (at < bytes.size() && (static_cast<unsigned char>(bytes[at]) & 0xC0) == 0x80) {
-            ++at;
-        }
-    }
-    if (at != out.front()) {
-        out.push_back(at);
-    }
-    return out;
-}
-
-// Length of the string token at `at` if it spells exactly `id` ("id" or 'id', not a
-// multi-line string), else 0.
-std::size_t token_length(std::string_view bytes, std::size_t at, std::string_view id) {
-    if (at >= bytes.size() || (bytes[at] != '"' && bytes[at] != '\'')) {
-        return 0;
-    }
-    const char quote = bytes[at];
-    const std::size_t length = id.size() + 2;
-    if (at + length > bytes.size() || bytes.substr(at + 1, id.size()) != id ||
-        bytes[at + length - 1] != quote) {
-        return 0;
-    }
-    return length;
-}
-
-// The file with each token at `positions` (each spelling `from`) replaced by `to`, keeping
-// every other byte; nullopt when a token cannot be found safely.
-std::optional<std::string> replace_tokens(std::string bytes,
-                                          const std::vector<SourcePos>& positions,
-                                          const std::string& from, const std::string& to) {
-    if (positions.empty() || !is_plain_id(from) || !is_plain_id(to)) {
-        return std::nullopt;
-    }
-    std::vector<std::size_t> starts;
-    for (const auto& pos : positions) {
-        bool found = false;
-        for (std::size_t at : offsets_of(bytes, pos)) {
-            if (token_length(bytes, at, from) > 0) {
-                starts.push_back(at);
-                found = true;
-                break;
-            }
-        }
-        if (!found) {
-            return std::nullopt;
-        }
-    }
-    std::sort(starts.rbegin(), starts.rend());
-    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
-    for (std::size_t at : starts) {
-        bytes.replace(at + 1, from.size(), to);
-    }
-    return bytes;
-}
-
-// ---- the rewrite itself ----
 
 // `ids` with `from` replaced by `to`, and `to` listed once.
 std::vector<std::string> substitute(const std::vector<std::string>& ids, const std::string& from,
@@ -252,12 +114,12 @@ class Planner {
         if (to_is_new) {
             to.path = std::string(people_dir) + "/" + to.id + ".toml";
             after.people.push_back(to);
-            FileWrite write{to.path, emit_person(to), std::nullopt, false};
-            verify_person(write.bytes, to);
+            FileWrite write;
+            write.path = to.path;
+            write.bytes = verified_bytes(to);
             result.edit.writes.push_back(std::move(write));
         } else if (!(*old_to == to)) {
-            result.edit.writes.push_back(
-                rewrite(*old_to, to, {}, from.id, emit_person, read_person));
+            result.edit.writes.push_back(rewrite(*old_to, to, {}, from.id));
         }
 
         for (auto& entry : after.entries) {
@@ -268,7 +130,7 @@ class Planner {
                 result.edit.writes.push_back(rewrite(
                     before, entry,
                     surgical_positions(before.people, entry.people, before.people_pos, from.id),
-                    from.id, emit_entry, read_entry, to.id));
+                    from.id, to.id));
             }
         }
         for (auto& meeting : after.meetings) {
@@ -280,7 +142,7 @@ class Planner {
                     rewrite(before, meeting,
                             surgical_positions(before.attendees, meeting.attendees,
                                                before.attendees_pos, from.id),
-                            from.id, emit_meeting, read_meeting, to.id));
+                            from.id, to.id));
             }
         }
         for (auto& person : after.people) {
@@ -288,8 +150,8 @@ class Planner {
                 const Person before = person;
                 person.invited_by = to.id;
                 result.references += 1;
-                result.edit.writes.push_back(rewrite(before, person, {before.invited_by_pos},
-                                                     from.id, emit_person, read_person, to.id));
+                result.edit.writes.push_back(
+                    rewrite(before, person, {before.invited_by_pos}, from.id, to.id));
             }
         }
         result.edit.removals.push_back(from.path);
@@ -337,53 +199,18 @@ class Planner {
         return positions_of(before, positions, from);
     }
 
-    void verify_person(const std::string& bytes, const Person& person) const {
-        std::vector<Diagnostic> diagnostics;
-        auto reread = read_person(bytes, person.path, person.id, diagnostics);
-        if (!reread || !(*reread == person)) {
-            throw Error(fmt::format("internal error: '{}' would not read back as written; "
-                                    "nothing was changed",
-                                    person.path));
-        }
-    }
-
-    // The new bytes of one record: the old file with the id tokens replaced when that reads
+    // The new bytes of one record: the old file with the id tokens swapped when that reads
     // back right (hand formatting and comments survive), else the record rendered anew.
-    template <typename Record, typename Emit, typename Read>
+    template <typename Record>
     FileWrite rewrite(const Record& before, const Record& after,
-                      const std::vector<SourcePos>& positions, const std::string& from, Emit emit,
-                      Read read, const std::string& to = {}) const {
-        FileWrite write;
-        write.path = before.path;
-        write.old_bytes = source_(before.path);
-        auto reads_as = [&](const std::string& bytes, const Record& record) {
-            std::vector<Diagnostic> diagnostics;
-            auto reread = read(bytes, before.path, record.id, diagnostics);
-            return reread && *reread == record;
-        };
-        auto reads_back = [&](const std::string& bytes) {
-            return reads_as(bytes, after);
-        };
-        if (!reads_as(*write.old_bytes, before)) { // the records given are not the files
-            throw Error(fmt::format("'{}' changed while spark was working; nothing was "
-                                    "changed, run the command again",
-                                    before.path));
-        }
+                      const std::vector<SourcePos>& positions, const std::string& from,
+                      const std::string& to = {}) const {
+        std::string old_bytes = source_(before.path);
+        std::optional<std::string> swapped;
         if (!to.empty()) {
-            if (auto bytes = replace_tokens(*write.old_bytes, positions, from, to);
-                bytes && reads_back(*bytes)) {
-                write.bytes = std::move(*bytes);
-                return write;
-            }
+            swapped = swap_id_tokens(old_bytes, positions, from, to);
         }
-        write.bytes = emit(after);
-        if (!reads_back(write.bytes)) {
-            throw Error(fmt::format("internal error: '{}' would not read back as rewritten; "
-                                    "nothing was changed",
-                                    before.path));
-        }
-        write.reformatted = emit(before) != *write.old_bytes;
-        return write;
+        return rewrite_record(before, after, std::move(old_bytes), swapped);
     }
 
     // The edit must not add a problem: an error `spark check` would report afterwards that
@@ -426,28 +253,6 @@ const Person& person_by_id(const Planner& planner, const std::string& id) {
 }
 
 } // namespace
-
-std::string sha256_hex(std::string_view bytes) {
-    std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    std::string data(bytes);
-    const std::uint64_t bits = static_cast<std::uint64_t>(bytes.size()) * 8;
-    data += static_cast<char>(0x80);
-    while (data.size() % 64 != 56) {
-        data += '\0';
-    }
-    for (int i = 7; i >= 0; --i) {
-        data += static_cast<char>((bits >> (8 * i)) & 0xff);
-    }
-    for (std::size_t at = 0; at < data.size(); at += 64) {
-        sha_block(h, reinterpret_cast<const unsigned char*>(data.data() + at));
-    }
-    std::string out;
-    for (std::uint32_t word : h) {
-        out += fmt::format("{:08x}", word);
-    }
-    return out;
-}
 
 std::string pseudonym_id(std::string_view id) {
     return "forgotten-" + sha256_hex(id).substr(0, 12);

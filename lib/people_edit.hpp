@@ -46,7 +46,4 @@ std::string pseudonym_id(std::string_view id);
 // pseudonym exists already (the same person forgotten in another clone), it is reused.
 PeopleEdit plan_forget(const Records& records, const std::string& id, const FileSource& source);
 
-// Lowercase hex SHA-256 digest.
-std::string sha256_hex(std::string_view bytes);
-
 } // namespace spark

@@ -206,6 +206,31 @@ void replace_file(const fs::path& path, std::string_view bytes) {
     fsync_directory(dir);
 }
 
+bool move_file(const fs::path& from, const fs::path& to) {
+    const fs::path to_dir = to.parent_path().empty() ? fs::path(".") : to.parent_path();
+    make_directories(to_dir);
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) != 0) {
+        if (errno == EEXIST) {
+            return false;
+        }
+        if (errno != EINVAL && errno != ENOSYS) {
+            fail("move", from, errno);
+        }
+        // File systems without RENAME_NOREPLACE: look first, then rename. (link + unlink
+        // would briefly leave two records, which is worse than this small window.)
+        std::error_code ec;
+        if (fs::exists(to, ec)) {
+            return false;
+        }
+        if (::rename(from.c_str(), to.c_str()) != 0) {
+            fail("move", from, errno);
+        }
+    }
+    fsync_directory(to_dir);
+    fsync_directory(from.parent_path().empty() ? fs::path(".") : from.parent_path());
+    return true;
+}
+
 void remove_file(const fs::path& path) {
     if (::unlink(path.c_str()) != 0 && errno != ENOENT) {
         fail("remove", path, errno);

@@ -20,6 +20,10 @@ bool write_new_file(const fs::path& dir, std::string_view name, std::string_view
 // Same, but replaces `path` if it exists (reports, rewritten records).
 void replace_file(const fs::path& path, std::string_view bytes);
 
+// Renames `from` to `to` atomically (creating `to`'s folder), never replacing a file: false,
+// changing nothing, when `to` exists. Both folders are fsynced. Throws Error on failure.
+bool move_file(const fs::path& from, const fs::path& to);
+
 // Removes `path` (already gone is fine) and fsyncs its folder. Throws Error on failure.
 void remove_file(const fs::path& path);
 

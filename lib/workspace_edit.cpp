@@ -26,6 +26,10 @@ void verify_one(const Workspace& workspace, const FileWrite& write) {
         throw Error(
             fmt::format("'{}' changed while spark was working; run the command again", write.path));
     }
+    if (!write.moved_to.empty() && fs::exists(workspace.root / write.moved_to, ec)) {
+        throw Error(fmt::format("cannot move '{}' to '{}': a file with that name exists",
+                                write.path, write.moved_to));
+    }
 }
 
 } // namespace
@@ -34,6 +38,9 @@ std::vector<std::string> WorkspaceEdit::paths() const {
     std::vector<std::string> out;
     for (const auto& write : writes) {
         out.push_back(write.path);
+        if (!write.moved_to.empty()) {
+            out.push_back(write.moved_to);
+        }
     }
     out.insert(out.end(), removals.begin(), removals.end());
     return out;
@@ -58,6 +65,14 @@ void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
                                     write.path));
         }
         fault_point(fmt::format("edit-written-{}", ++count));
+        if (!write.moved_to.empty()) {
+            if (!move_file(full, workspace.root / write.moved_to)) {
+                throw Error(fmt::format("cannot move '{}' to '{}': a file with that name "
+                                        "appeared; the new content is in '{}'",
+                                        write.path, write.moved_to, write.path));
+            }
+            fault_point("edit-moved");
+        }
     }
 }
 

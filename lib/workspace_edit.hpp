@@ -16,6 +16,9 @@ struct FileWrite {
     std::optional<std::string> old_bytes;
     // The file had hand formatting or comments that could not be kept (it was re-rendered).
     bool reformatted = false;
+    // Where the file goes once its new bytes are in place (a record whose date changed gets
+    // a new name and year folder); empty when it stays. Never replaces another file.
+    std::string moved_to;
 };
 
 // A change to several records computed in memory before anything is written: the files to
@@ -34,7 +37,10 @@ struct WorkspaceEdit {
 void verify_unchanged(const Workspace& workspace, const WorkspaceEdit& edit);
 
 // Writes every file atomically (a new file never replaces one that appeared meanwhile; an
-// existing one is replaced by rename), each checked against its old bytes right before.
+// existing one is replaced by rename, then moved when it has a new name), each checked
+// against its old bytes right before. A killed process leaves each record whole, either
+// as it was or as it is meant to be, under one name: old bytes, or new bytes under the old
+// name (run the command again to move it), or new bytes under the new name.
 // Throws Error on the first problem; files written before it stay written, whole and valid.
 void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit);
 
