@@ -1,9 +1,8 @@
 #include "report.hpp"
 
+#include "analysis.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "figures.hpp"
-#include "gauge.hpp"
 #include "records.hpp"
 #include "storage.hpp"
 
@@ -41,12 +40,11 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     report.names = *names_mode_from_name(options.names);
     report.generated = today;
 
-    const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
-    const Gauge gauge = assess(figures, workspace.config.gauge);
+    const Analysis analysis = analyse(records, workspace.config, period, today);
     const std::string text =
         options.format == "json"
-            ? render_json_report(workspace.config, figures, gauge, report) + "\n"
-            : render_markdown_report(workspace.config, records, figures, gauge, report);
+            ? render_json_report(workspace.config, records, analysis, report) + "\n"
+            : render_markdown_report(workspace.config, records, analysis, report);
     if (options.output.empty() || options.output == "-") {
         fmt::print("{}", text);
     } else {

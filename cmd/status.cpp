@@ -1,6 +1,5 @@
+#include "analysis.hpp"
 #include "commands.hpp"
-#include "figures.hpp"
-#include "gauge.hpp"
 #include "records.hpp"
 #include "status_view.hpp"
 
@@ -17,9 +16,8 @@ void run_status(const Context& context) {
     // The whole history up to today, as the report's default period.
     const Period period =
         resolve_period("", "", "", history_start(records, workspace.config, today), today);
-    const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
-    const Gauge gauge = assess(figures, workspace.config.gauge);
-    fmt::print("{}", render_status(workspace.config, figures, gauge,
+    const Analysis analysis = analyse(records, workspace.config, period, today);
+    fmt::print("{}", render_status(workspace.config, records, analysis,
                                    *language_from_name(workspace.config.language),
                                    context.color_enabled(stdout)));
 }

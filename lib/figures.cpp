@@ -1,53 +1,99 @@
 #include "figures.hpp"
 
+#include "text.hpp"
+#include "window.hpp"
+
 #include <algorithm>
-#include <functional>
-#include <unordered_set>
 
 namespace spark {
 
 namespace {
 
-std::unordered_map<std::string, int> generations(const Records& records) {
-    std::unordered_map<std::string, const Person*> by_id;
-    for (const auto& person : records.people) {
-        by_id.emplace(person.id, &person);
+template <typename T>
+void keep_latest(std::optional<T>& latest, const T& value) {
+    if (!latest || *latest < value) {
+        latest = value;
     }
-    std::unordered_map<std::string, int> generation;
-    std::unordered_set<std::string> visiting; // guards against invited_by cycles
-    std::function<int(const Person&)> of = [&](const Person& person) -> int {
-        if (auto found = generation.find(person.id); found != generation.end()) {
-            return found->second;
-        }
-        int value = 1; // joined without a recorded inviter: reached by the fire somehow
-        if (person.has_role(Role::spark)) {
-            value = 0;
-        } else if (auto inviter = by_id.find(person.invited_by);
-                   inviter != by_id.end() && visiting.insert(person.id).second) {
-            value = of(*inviter->second) + 1;
-            visiting.erase(person.id);
-        }
-        generation[person.id] = value;
-        return value;
-    };
-    for (const auto& person : records.people) {
-        of(person);
-    }
-    return generation;
 }
 
-int kind_index(Kind kind) {
-    return static_cast<int>(kind);
+template <typename T>
+void keep_earliest(std::optional<T>& earliest, const T& value) {
+    if (!earliest || value < *earliest) {
+        earliest = value;
+    }
+}
+
+// Later date wins; on the same day the larger id, so the choice does not depend on order.
+template <typename Record>
+bool is_later(const Record& candidate, const Record* current) {
+    return current == nullptr || current->date < candidate.date ||
+           (current->date == candidate.date && current->id < candidate.id);
+}
+
+std::vector<MonthFigures> months_of(const Period& period) {
+    std::vector<MonthFigures> months;
+    for (Date month{period.since.year, period.since.month, 1}; !(period.until < month);) {
+        MonthFigures m;
+        m.year = month.year;
+        m.month = month.month;
+        months.push_back(m);
+        month =
+            month.month == 12 ? Date{month.year + 1, 1, 1} : Date{month.year, month.month + 1, 1};
+    }
+    return months;
 }
 
 } // namespace
+
+Lineage trace_lineage(const Records& records) {
+    Lineage lineage;
+    lineage.involvement = first_involvement(records);
+    lineage.generation_of = generations(records);
+    for (const auto& person : records.people) {
+        lineage.person_of.emplace(person.id, &person);
+    }
+    return lineage;
+}
+
+bool is_proven_effect(std::string_view effect) {
+    // Folded, with everything but letters and digits left out: "N.v.t." → "nvt".
+    std::string key;
+    for (char c : fold_for_matching(effect)) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            static_cast<unsigned char>(c) >= 0x80) {
+            key += c;
+        }
+    }
+    static const std::string_view placeholders[] = {"",
+                                                    "nognietbekend",
+                                                    "nogonbekend",
+                                                    "onbekend",
+                                                    "nietbekend",
+                                                    "nvt",
+                                                    "nb",
+                                                    "tbd",
+                                                    "tba",
+                                                    "todo",
+                                                    "pm",
+                                                    "volgt",
+                                                    "nogtebepalen",
+                                                    "unknown",
+                                                    "notyetknown",
+                                                    "na",
+                                                    "none",
+                                                    "geen",
+                                                    "nogniets",
+                                                    "nognietgemeten"};
+    return std::find(std::begin(placeholders), std::end(placeholders), key) ==
+           std::end(placeholders);
+}
 
 Date history_start(const Records& records, const Config& config, const Date& today) {
     const Date fallback = config.started.valid() ? config.started : today;
     std::optional<Date> first;
     auto consider = [&](const Date& d) {
-        if (d.valid() && (!first || d < *first)) {
-            first = d;
+        if (d.valid()) {
+            keep_earliest(first, d);
         }
     };
     for (const auto& p : records.people) {
@@ -64,109 +110,209 @@ Date history_start(const Records& records, const Config& config, const Date& tod
 
 Figures compute_figures(const Records& records, const GaugeSettings& gauge, const Period& period,
                         const Date& today) {
+    return compute_figures(records, std::make_shared<const Lineage>(trace_lineage(records)), gauge,
+                           period, today);
+}
+
+Figures compute_figures(const Records& records, std::shared_ptr<const Lineage> lineage,
+                        const GaugeSettings& gauge, const Period& period, const Date& today) {
     Figures f;
     f.period = period;
     f.today = today;
+    f.lineage = std::move(lineage);
+    const Lineage& history = *f.lineage;
     // "Lately" ends today for a period still running (--period 2026-T3 in November), not
     // on days that have not happened yet.
     const Date window_end = std::min(period.until, std::max(today, period.since));
-    f.window = Period{add_days(window_end, -(gauge.window_days - 1)), window_end};
-    f.involvement = first_involvement(records);
-    f.generation_of = generations(records);
+    f.window = window_ending(window_end, gauge.window_days, gauge.recess);
+    f.window_days = gauge.window_days;
+    f.running = window_end == today;
+    f.scope = Period{std::min(period.since, f.window.since), window_end};
+    f.previous = Period{add_days(period.since, -period.days()), add_days(period.since, -1)};
+
+    std::optional<Date> start;
+    for (const auto& person : records.people) {
+        if (person.since.valid()) {
+            keep_earliest(start, person.since);
+        }
+    }
 
     for (const auto& person : records.people) {
-        const auto& inv = f.involvement.at(person.id);
+        const auto& inv = history.involvement.at(person.id);
         if (!inv.first.valid() || period.until < inv.first) {
             continue;
         }
-        f.involved.push_back({&person, inv.first, f.generation_of.at(person.id)});
+        f.involved.push_back(
+            {&person, inv.first, inv.first_record, history.generation_of.at(person.id)});
     }
     std::stable_sort(f.involved.begin(), f.involved.end(),
                      [](const PersonFacts& a, const PersonFacts& b) { return a.first < b.first; });
 
     for (const auto& facts : f.involved) {
         const Person& person = *facts.person;
-        f.core_people += person.has_role(Role::spark);
-        f.critics += person.has_role(Role::critic);
+        const bool core = person.has_role(Role::spark);
+        f.core_people += core;
+        if (person.has_role(Role::critic)) {
+            f.critics.push_back(&person);
+        }
+        if (person.has_role(Role::poker)) {
+            f.pokers.push_back(&person);
+        }
         if (period.contains(facts.first)) {
             ++f.new_people_period;
         }
-        if (f.window.contains(facts.first) && !person.has_role(Role::spark)) {
-            ++f.new_people_window;
-        }
-        if (!person.has_role(Role::spark) && (!f.last_newcomer || *f.last_newcomer < facts.first)) {
-            f.last_newcomer = facts.first;
+        if (!core && facts.first_record.valid() && !(window_end < facts.first_record)) {
+            keep_latest(f.last_newcomer, facts.first);
+            if (facts.new_in(f.window)) {
+                f.newcomers_window.push_back(&facts);
+            }
         }
         f.generations = std::max(f.generations, facts.generation);
         if (static_cast<int>(f.people_per_generation.size()) <= facts.generation) {
             f.people_per_generation.resize(facts.generation + 1);
         }
         ++f.people_per_generation[facts.generation];
+        if (!person.department.empty()) {
+            ++f.departments[person.department];
+        }
         if (person.group) {
             ++f.people_per_group[*person.group];
             (is_outside(*person.group) ? f.outside_people : f.inside_people) += 1;
-            f.leadership = f.leadership || is_leadership(*person.group);
+            if (is_leadership(*person.group)) {
+                f.leaders.push_back(&person);
+                keep_earliest(f.first_leader_joined, facts.first);
+            }
+            if (is_outside(*person.group)) {
+                keep_earliest(f.first_outside_joined, facts.first);
+            }
         }
     }
+    std::stable_sort(
+        f.newcomers_window.begin(), f.newcomers_window.end(),
+        [](const PersonFacts* a, const PersonFacts* b) { return b->first < a->first; });
     for (const auto& [group, count] : f.people_per_group) {
         f.groups_reached += !is_outside(group);
     }
     f.groups_reached += f.outside_people > 0;
 
+    auto person_of = [&](const std::string& id) -> const Person* {
+        auto found = history.person_of.find(id);
+        return found == history.person_of.end() ? nullptr : found->second;
+    };
+    auto is_leader = [&](const std::string& id) {
+        const Person* person = person_of(id);
+        return person != nullptr && person->group && is_leadership(*person->group);
+    };
+    std::vector<const Person*> taking_part;
+    auto note_taking_part = [&](const std::string& id) {
+        if (const Person* person = person_of(id)) {
+            taking_part.push_back(person);
+        }
+    };
+
     for (const auto& entry : records.entries) {
-        if (!(period.until < entry.date) &&
-            (f.last_entry == nullptr || f.last_entry->date < entry.date ||
-             (f.last_entry->date == entry.date && f.last_entry->id < entry.id))) {
+        if (entry.date.valid()) {
+            keep_earliest(start, entry.date);
+        }
+        auto& element = f.elements[static_cast<std::size_t>(entry.kind)];
+        if (period.contains(entry.date)) {
+            f.entries.push_back(&entry);
+            ++f.entries_per_kind[static_cast<std::size_t>(entry.kind)];
+            ++element.period;
+        }
+        element.previous += f.previous.contains(entry.date);
+        if (window_end < entry.date) {
+            continue; // a plan: it has not happened yet
+        }
+        if (is_later(entry, f.last_entry)) {
             f.last_entry = &entry;
         }
+        keep_latest(element.last, entry.date);
+        f.poker_entries += entry.kind == Kind::poker;
         const bool acting = entry.kind == Kind::action || entry.kind == Kind::match;
-        // The window is the last window_days before the period's end, also when the period
-        // is shorter: newcomers, actions and meetings are all counted over the same days.
-        f.actions_window += acting && f.window.contains(entry.date);
-        if (!period.contains(entry.date)) {
-            continue;
+        if (acting && f.window.contains(entry.date)) {
+            f.actions_window.push_back(entry.date);
         }
-        f.entries.push_back(&entry);
-        ++f.entries_per_kind[kind_index(entry.kind)];
-        f.actions_period += acting;
-        if (entry.kind == Kind::match) {
-            (entry.effect.find_first_not_of(" \t\n\r") != std::string::npos ? f.proven_matches
-                                                                            : f.unproven_matches) +=
-                1;
+        if (f.scope.contains(entry.date)) {
+            f.actions_scope += acting;
+            f.oxygen_scope += entry.kind == Kind::oxygen;
+            const bool with_leader =
+                std::any_of(entry.people.begin(), entry.people.end(), is_leader);
+            f.leader_entries_scope += with_leader;
+            f.room_scope += with_leader || entry.kind == Kind::oxygen;
+            if (entry.kind == Kind::match) {
+                (is_proven_effect(entry.effect) ? f.proven_matches : f.unproven_matches) += 1;
+            }
+            std::for_each(entry.people.begin(), entry.people.end(), note_taking_part);
         }
     }
     for (const auto& meeting : records.meetings) {
-        if (!(period.until < meeting.date) &&
-            (f.last_meeting == nullptr || f.last_meeting->date < meeting.date ||
-             (f.last_meeting->date == meeting.date && f.last_meeting->id < meeting.id))) {
-            f.last_meeting = &meeting;
+        if (meeting.date.valid()) {
+            keep_earliest(start, meeting.date);
         }
-        f.meetings_window += f.window.contains(meeting.date);
-        if (!period.contains(meeting.date)) {
+        if (period.contains(meeting.date)) {
+            f.meetings.push_back(&meeting);
+        }
+        if (window_end < meeting.date) {
             continue;
         }
-        f.meetings.push_back(&meeting);
-        ++f.meetings_period;
-        f.dilemmas_period += static_cast<int>(meeting.dilemmas.size());
+        if (is_later(meeting, f.last_meeting)) {
+            f.last_meeting = &meeting;
+        }
+        if (f.window.contains(meeting.date)) {
+            f.meetings_window.push_back(meeting.date);
+        }
+        if (f.scope.contains(meeting.date)) {
+            ++f.meetings_scope;
+            f.questions_scope += static_cast<int>(meeting.questions.size());
+            f.dilemmas_scope += static_cast<int>(meeting.dilemmas.size());
+            bool critic_present = false;
+            for (const auto& id : meeting.attendees) {
+                const Person* person = person_of(id);
+                if (person != nullptr && person->has_role(Role::critic)) {
+                    critic_present = true;
+                    f.critics_attending.push_back(person);
+                }
+            }
+            f.friction_meetings_scope +=
+                !meeting.questions.empty() || !meeting.dilemmas.empty() || critic_present;
+            std::for_each(meeting.attendees.begin(), meeting.attendees.end(), note_taking_part);
+        }
     }
+    f.start = start.value_or(period.since);
     auto by_date = [](const auto* a, const auto* b) {
         return a->date != b->date ? a->date < b->date : a->id < b->id;
     };
     std::sort(f.entries.begin(), f.entries.end(), by_date);
     std::sort(f.meetings.begin(), f.meetings.end(), by_date);
+    std::sort(f.actions_window.rbegin(), f.actions_window.rend());
+    std::sort(f.meetings_window.rbegin(), f.meetings_window.rend());
+    if (f.last_entry) {
+        keep_latest(f.last_activity, f.last_entry->date);
+    }
+    if (f.last_meeting) {
+        keep_latest(f.last_activity, f.last_meeting->date);
+    }
+
+    // A person counts once, in the order of the people list, whatever they took part in.
+    auto unique_people = [](std::vector<const Person*>& people) {
+        std::sort(people.begin(), people.end(),
+                  [](const Person* a, const Person* b) { return a->id < b->id; });
+        people.erase(std::unique(people.begin(), people.end()), people.end());
+    };
+    unique_people(f.critics_attending);
+    unique_people(taking_part);
+    for (const Person* person : taking_part) {
+        if (person->group && is_leadership(*person->group)) {
+            f.leaders_taking_part.push_back(person);
+        }
+    }
 
     // Month by month through the period.
+    f.months = months_of(period);
     int people_before = 0;
     for (const auto& facts : f.involved) {
         people_before += facts.first < period.since;
-    }
-    for (Date month{period.since.year, period.since.month, 1}; !(period.until < month);) {
-        MonthFigures m;
-        m.year = month.year;
-        m.month = month.month;
-        f.months.push_back(m);
-        month =
-            month.month == 12 ? Date{month.year + 1, 1, 1} : Date{month.year, month.month + 1, 1};
     }
     auto month_of = [&](const Date& d) -> MonthFigures* {
         const long index = (d.year - period.since.year) * 12L + (d.month - period.since.month);

@@ -1,80 +1,95 @@
 #include "gauge.hpp"
 
+#include "i18n.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
 #include <stdexcept>
 
 namespace spark {
 
-std::string_view id_of(FireState state) {
-    switch (state) {
-    case FireState::no_fire:
-        return "no-fire";
-    case FireState::spark:
-        return "spark";
-    case FireState::straw_fire:
-        return "straw-fire";
-    case FireState::running_fire:
-        return "running-fire";
-    }
-    return "";
-}
-
-const Criterion& Gauge::criterion(std::string_view id) const {
+const Criterion& Gauge::criterion(CriterionId id) const {
     for (const auto& c : criteria) {
         if (c.id == id) {
             return c;
         }
     }
-    throw std::logic_error("unknown criterion");
+    throw std::logic_error("criterion not assessed");
 }
 
-Gauge assess(const Figures& f, const GaugeSettings& s) {
-    Gauge g;
-    const int beyond_core = static_cast<int>(f.involved.size()) - f.core_people;
-    auto add = [&](std::string id, long value, long threshold) {
-        g.criteria.push_back({std::move(id), value, threshold, value >= threshold});
-    };
-    add("people", beyond_core, 1);
-    add("new-people", f.new_people_window, s.min_new_people);
-    add("generations", f.generations, s.min_generations);
-    add("groups", f.groups_reached, s.min_groups);
-    g.criteria.push_back(
-        {"inside-outside", f.outside_people, 1, f.inside_people > 0 && f.outside_people > 0});
-    add("actions", f.actions_window, s.min_actions);
-    add("proven-matches", f.proven_matches, s.min_proven_matches);
-    add("meetings", f.meetings_window, s.min_meetings);
-    add("dilemmas-critics", f.dilemmas_period + f.critics, s.min_dilemmas_and_critics);
-
-    const bool nothing = f.involved.empty() && f.entries.empty() && f.meetings.empty();
-    if (nothing) {
-        g.state = FireState::no_fire;
-    } else if (beyond_core <= 0) {
-        g.state = FireState::spark;
-    } else if (g.criterion("new-people").pass && g.criterion("generations").pass &&
-               g.criterion("inside-outside").pass && g.criterion("actions").pass) {
-        g.state = FireState::running_fire;
-    } else {
-        g.state = FireState::straw_fire;
-    }
-
-    auto signal = [&](bool raised, const char* id) {
-        if (raised) {
-            g.signals.push_back({id});
+std::vector<CriterionId> Gauge::missing() const {
+    std::vector<CriterionId> ids;
+    for (const auto& c : criteria) {
+        if (!c.pass) {
+            ids.push_back(c.id);
         }
-    };
-    // Every criterion the state depends on has a signal when it fails, so a straw fire always
-    // says why.
-    signal(!g.criterion("new-people").pass, "no-new-people");
-    signal(beyond_core > 0 && !g.criterion("generations").pass, "shallow-spread");
-    signal(!g.criterion("meetings").pass, "no-meetings");
-    const bool talk_no_action = f.meetings_period > 0 && f.actions_period == 0;
-    signal(talk_no_action, "talk-no-action");
-    signal(!talk_no_action && !g.criterion("actions").pass, "no-action");
-    signal(!f.leadership, "leadership-missing");
-    signal(f.outside_people == 0, "no-outside");
-    signal(f.inside_people == 0 && f.outside_people > 0, "no-inside");
-    signal(f.dilemmas_period == 0 && f.critics == 0, "too-smooth");
-    signal(f.unproven_matches > 0, "unproven-matches");
+    }
+    return ids;
+}
+
+bool Gauge::has(SignalId id) const {
+    return std::any_of(signals.begin(), signals.end(), [&](const Signal& s) { return s.id == id; });
+}
+
+namespace {
+
+FireState decide_state(const Figures& f, const Gauge& g) {
+    const bool nothing =
+        f.involved.empty() && !f.last_activity && f.entries.empty() && f.meetings.empty();
+    if (nothing) {
+        return FireState::no_fire;
+    }
+    const int beyond_core = static_cast<int>(f.involved.size()) - f.core_people;
+    if (beyond_core <= 0) {
+        return FireState::spark;
+    }
+    if (g.missing().empty()) {
+        return FireState::running_fire;
+    }
+    const bool alive =
+        !f.newcomers_window.empty() || !f.meetings_window.empty() || !f.actions_window.empty();
+    return alive ? FireState::smouldering : FireState::straw_fire;
+}
+
+} // namespace
+
+Gauge assess(const Figures& figures, const GaugeSettings& settings) {
+    Gauge g;
+    for (const auto& row : criterion_terms()) {
+        g.criteria.push_back(row.measure(figures, settings));
+    }
+    g.state = decide_state(figures, g);
+    for (const auto& row : signal_terms()) {
+        if (row.raised(figures, g, settings)) {
+            g.signals.push_back({row.value});
+        }
+    }
+    // A period with nothing in it needs one line, not a list of everything that is absent.
+    if (g.has(SignalId::nothing_in_period)) {
+        g.signals = {{SignalId::nothing_in_period}};
+    }
     return g;
+}
+
+std::string state_name(Language language, FireState state) {
+    return std::string(term(state).name.in(language));
+}
+
+std::string state_explanation(Language language, const Gauge& gauge, const Figures& figures) {
+    const std::string_view text = term(gauge.state).explanation.in(language);
+    switch (gauge.state) {
+    case FireState::smouldering: {
+        std::vector<std::string> missing;
+        for (CriterionId id : gauge.missing()) {
+            missing.emplace_back(term(id).missing.in(language));
+        }
+        return fmt::format(fmt::runtime(text), and_list(language, missing));
+    }
+    case FireState::straw_fire:
+        return fmt::format(fmt::runtime(text), window_phrase(language, figures.window_days));
+    default:
+        return std::string(text);
+    }
 }
 
 } // namespace spark

@@ -11,7 +11,7 @@ constexpr Words dutch{
     .period = "Periode",
     .generated = "gemaakt op",
     .gauge = "Vuurmeter",
-    .state = "Toestand",
+    .state = "Stand van het vuur",
     .criterion = "Criterium",
     .value = "Waarde",
     .threshold = "Drempel",
@@ -46,7 +46,7 @@ constexpr Words dutch{
     .effect = "Effect",
     .no_entries = "Geen vermeldingen in deze periode.",
     .earlier_entries = "En {} eerdere vermeldingen; `spark list --kind {}` toont ze allemaal.",
-    .setting = "Setting",
+    .setting = "Vorm",
     .place = "Plaats",
     .attendees = "Aanwezig",
     .newcomers = "Nieuw",
@@ -72,6 +72,28 @@ constexpr Words dutch{
     .privacy_note_all = "Iedereen staat er met naam in (--names all): deel deze pagina niet "
                         "buiten de kring van betrokkenen.",
     .privacy_note_none = "Iedereen staat er met groep en nummer in (--names none).",
+    .last_activity = "Laatste activiteit",
+    .no_activity = "nog niets vastgelegd",
+    .days_left = "nog {}",
+    .history = "Verloop",
+    .history_intro = "De stand van het vuur aan het einde van elke maand, met dezelfde regels "
+                     "als hierboven.",
+    .next_step = "Volgende stap",
+    .elements = "De zes elementen",
+    .elements_intro = "Wat het vuur krijgt, geteld in het logboek: deze periode, de periode van "
+                      "dezelfde lengte ervoor, en de laatste keer.",
+    .element = "Element",
+    .this_period = "Deze periode",
+    .previous_period = "Periode ervoor",
+    .last_date = "Laatste keer",
+    .stokers = "Wie het vuur opstoken",
+    .stokers_intro = "De poken stoken het vuur op, de critici houden het scherp; de afdelingen "
+                     "laten zien hoe ver het binnen de organisatie reikt.",
+    .pokers = "Poken",
+    .critics = "Critici",
+    .departments = "Afdelingen",
+    .nobody_recorded = "nog niemand vastgelegd",
+    .attended = "bij een ontmoeting {}",
 };
 
 constexpr Words english{
@@ -79,7 +101,7 @@ constexpr Words english{
     .period = "Period",
     .generated = "generated on",
     .gauge = "Fire gauge",
-    .state = "State",
+    .state = "State of the fire",
     .criterion = "Criterion",
     .value = "Value",
     .threshold = "Threshold",
@@ -139,6 +161,28 @@ constexpr Words english{
     .privacy_note_all = "Everyone appears by name (--names all): do not share this page beyond "
                         "the people involved.",
     .privacy_note_none = "Everyone appears by group and number (--names none).",
+    .last_activity = "Last activity",
+    .no_activity = "nothing recorded yet",
+    .days_left = "{} left",
+    .history = "Over time",
+    .history_intro = "The state of the fire at the end of each month, by the same rules as "
+                     "above.",
+    .next_step = "Next step",
+    .elements = "The six elements",
+    .elements_intro = "What the fire gets, counted in the log: this period, the period of the "
+                      "same length before it, and the last time.",
+    .element = "Element",
+    .this_period = "This period",
+    .previous_period = "Period before",
+    .last_date = "Last time",
+    .stokers = "Who stokes the fire",
+    .stokers_intro = "Pokers stoke the fire, critics keep it sharp; the departments show how far "
+                     "it reaches inside the organisation.",
+    .pokers = "Pokers",
+    .critics = "Critics",
+    .departments = "Departments",
+    .nobody_recorded = "nobody recorded yet",
+    .attended = "at a meeting {}",
 };
 
 template <std::size_t N>
@@ -224,178 +268,20 @@ std::string setting_name(Language language, Setting setting) {
     return std::string(term(setting).word.in(language));
 }
 
-std::string state_name(Language language, FireState state) {
-    static const char* const nl[] = {"geen vuur", "vonk", "strovuur", "lopend vuurtje"};
-    static const char* const en[] = {"no fire", "spark", "straw fire", "running fire"};
-    const auto index = static_cast<std::size_t>(state);
-    return language == Language::nl ? pick(nl, index) : pick(en, index);
+std::string and_list(Language language, const std::vector<std::string>& items) {
+    if (items.size() <= 1) {
+        return items.empty() ? std::string() : items.front();
+    }
+    std::string out;
+    for (std::size_t i = 0; i + 1 < items.size(); ++i) {
+        out += (i == 0 ? "" : ", ") + items[i];
+    }
+    return out + (language == Language::nl ? " en " : " and ") + items.back();
 }
 
-std::string state_explanation(Language language, FireState state) {
-    static const char* const nl[] = {
-        "Er is in deze periode nog niets vastgelegd.",
-        "Alleen de kern is betrokken: tijd om anderen te laten aansluiten.",
-        "Er is activiteit, maar het vuur verspreidt zich niet (meer): kijk naar de signalen.",
-        ("Het vuur verspreidt zich: nieuwe mensen, meerdere generaties, binnen en buiten, en "
-         "er wordt gedaan.")};
-    static const char* const en[] = {
-        "Nothing has been recorded in this period yet.",
-        "Only the core group is involved: time to let others join.",
-        "There is activity, but the fire is not spreading (any more): see the signals.",
-        ("The fire is spreading: new people, several generations, inside and outside, and "
-         "things are being done.")};
-    const auto index = static_cast<std::size_t>(state);
-    return language == Language::nl ? pick(nl, index) : pick(en, index);
-}
-
-std::string criterion_label(Language language, const std::string& id, long window_days) {
-    const std::string window = window_phrase(language, window_days);
-    const bool nl = language == Language::nl;
-    if (id == "people") {
-        return nl ? "Mensen betrokken buiten de kern" : "People involved beyond the core";
-    }
-    if (id == "new-people") {
-        return fmt::format(
-            fmt::runtime(nl ? "Nieuwe mensen in de laatste {}" : "New people in the last {}"),
-            window);
-    }
-    if (id == "generations") {
-        return nl ? "Generaties van verspreiding" : "Generations of spread";
-    }
-    if (id == "groups") {
-        return nl ? "Groepen bereikt" : "Groups reached";
-    }
-    if (id == "inside-outside") {
-        return nl ? "Binnen én buiten de organisatie" : "Inside and outside the organisation";
-    }
-    if (id == "actions") {
-        return fmt::format(fmt::runtime(nl ? "Acties en lucifers in de laatste {}"
-                                           : "Actions and matches in the last {}"),
-                           window);
-    }
-    if (id == "proven-matches") {
-        return nl ? "Lucifers met bewezen effect" : "Matches with proven effect";
-    }
-    if (id == "meetings") {
-        return fmt::format(
-            fmt::runtime(nl ? "Ontmoetingen in de laatste {}" : "Meetings in the last {}"), window);
-    }
-    if (id == "dilemmas-critics") {
-        return nl ? "Dilemma's en critici" : "Dilemmas and critics";
-    }
-    return id;
-}
-
-std::string signal_message(Language language, const Signal& signal, const Figures& f) {
-    const bool nl = language == Language::nl;
-    const std::string window = window_phrase(language, f.window.days());
-    if (signal.id == "no-new-people") {
-        if (f.new_people_window > 0) { // some, but fewer than the threshold asks
-            return fmt::format(
-                fmt::runtime(nl ? "maar {} nieuw in de laatste {} — het vuur verspreidt zich "
-                                  "nauwelijks"
-                                : "only {} new in the last {} — the fire is hardly spreading"),
-                people_count(language, f.new_people_window), window);
-        }
-        if (f.last_newcomer) {
-            const long days = days_from_civil(f.period.until) - days_from_civil(*f.last_newcomer);
-            return fmt::format(
-                fmt::runtime(nl ? "geen nieuwe mensen sinds {} — het vuur verspreidt zich niet"
-                                : "no new people for {} — the fire is not spreading"),
-                elapsed_phrase(language, days));
-        }
-        return nl ? "nog niemand buiten de kern — het vuur verspreidt zich nog niet"
-                  : "no one beyond the core yet — the fire is not spreading yet";
-    }
-    if (signal.id == "shallow-spread") {
-        return fmt::format(
-            fmt::runtime(nl ? "de verspreiding stopt bij generatie {} — vraag wie nieuw is op "
-                              "zijn beurt anderen mee te nemen"
-                            : "the spread stops at generation {} — ask newcomers to bring in "
-                              "others in turn"),
-            f.generations);
-    }
-    if (signal.id == "no-action") {
-        if (f.actions_window > 0) {
-            return fmt::format(
-                fmt::runtime(nl ? "maar {} {} in de laatste {} — laat zien dat het anders kan"
-                                : "only {} {} in the last {} — show that it can be done "
-                                  "differently"),
-                f.actions_window,
-                f.actions_window == 1 ? (nl ? "actie of lucifer" : "action or match")
-                                      : (nl ? "acties en lucifers" : "actions and matches"),
-                window);
-        }
-        return fmt::format(
-            fmt::runtime(nl ? "geen actie of lucifer in de laatste {} — laat zien dat het "
-                              "anders kan"
-                            : "no action or match in the last {} — show that it can be done "
-                              "differently"),
-            window);
-    }
-    if (signal.id == "no-meetings") {
-        if (f.meetings_window > 0) {
-            return fmt::format(
-                fmt::runtime(nl ? "maar {} {} in de laatste {} — organiseer er meer waar "
-                                  "anderen kunnen aansluiten"
-                                : "only {} {} in the last {} — organise more where others "
-                                  "can join"),
-                f.meetings_window,
-                f.meetings_window == 1 ? (nl ? "ontmoeting" : "meeting")
-                                       : (nl ? "ontmoetingen" : "meetings"),
-                window);
-        }
-        return fmt::format(
-            fmt::runtime(nl ? "geen ontmoetingen in de laatste {} — organiseer er een "
-                              "waar anderen kunnen aansluiten"
-                            : "no meetings in the last {} — organise one where others "
-                              "can join"),
-            window);
-    }
-    if (signal.id == "talk-no-action") {
-        return fmt::format(
-            fmt::runtime(nl ? "{} {} en geen actie in {} — niet blijven praten, maar doen"
-                            : "{} {} and no action in {} — stop talking, start doing"),
-            f.meetings_period,
-            f.meetings_period == 1 ? (nl ? "ontmoeting" : "meeting")
-                                   : (nl ? "ontmoetingen" : "meetings"),
-            window_phrase(language, f.period.days()));
-    }
-    if (signal.id == "leadership-missing") {
-        return nl ? "leiding nog niet uitgenodigd — geen teamleider, directeur, bestuurder of "
-                    "raadslid betrokken"
-                  : "leadership not yet invited — no team lead, director, executive or council "
-                    "member involved";
-    }
-    if (signal.id == "no-outside") {
-        return nl ? "niemand van buiten — nodig inwoners, initiatiefnemers en partners uit"
-                  : "no one from outside — invite residents, initiators and partners";
-    }
-    if (signal.id == "no-inside") {
-        return nl ? "niemand van binnen de organisatie — nodig collega's, teamleiders en "
-                    "bestuurders uit"
-                  : "no one from inside the organisation — invite colleagues, team leads and "
-                    "executives";
-    }
-    if (signal.id == "too-smooth") {
-        return nl ? "te gladjes: geen dilemma's of critici vastgelegd — als het te gladjes gaat, "
-                    "doe je iets niet goed"
-                  : "too smooth: no dilemmas or critics recorded — if it goes too smoothly, you "
-                    "are doing something wrong";
-    }
-    if (signal.id == "unproven-matches") {
-        const bool one = f.unproven_matches == 1;
-        return fmt::format(
-            fmt::runtime(nl ? (one ? "{} lucifer zonder bewezen effect — leg vast wat hij "
-                                     "opleverde"
-                                   : "{} lucifers zonder bewezen effect — leg vast wat ze "
-                                     "opleverden")
-                            : (one ? "{} match without proven effect — record what it achieved"
-                                   : "{} matches without proven effect — record what they "
-                                     "achieved")),
-            f.unproven_matches);
-    }
-    return signal.id;
+std::string day_and_month(Language language, const Date& date, const Date& context) {
+    const std::string day_month = fmt::format("{} {}", date.day, month_name(language, date.month));
+    return date.year == context.year ? day_month : fmt::format("{} {}", day_month, date.year);
 }
 
 } // namespace spark

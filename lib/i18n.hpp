@@ -1,11 +1,12 @@
 #pragma once
 
-#include "gauge.hpp"
-#include "model.hpp"
+#include "date.hpp"
+#include "vocabulary.hpp"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spark {
 
@@ -72,6 +73,26 @@ struct Words {
     const char* privacy_note; // --names inside (the default)
     const char* privacy_note_all;
     const char* privacy_note_none;
+    // The fire gauge's sections.
+    const char* last_activity; // "Laatste activiteit"
+    const char* no_activity;   // "nog niets"
+    const char* days_left;     // "nog {}"
+    const char* history;       // "Verloop"
+    const char* history_intro;
+    const char* next_step; // "Volgende stap"
+    const char* elements;  // "De zes elementen"
+    const char* elements_intro;
+    const char* element;
+    const char* this_period;
+    const char* previous_period;
+    const char* last_date;
+    const char* stokers; // "Poken, critici en afdelingen"
+    const char* stokers_intro;
+    const char* pokers;
+    const char* critics;
+    const char* departments;
+    const char* nobody_recorded;
+    const char* attended; // critics: "{} van de ontmoetingen"
 };
 
 const Words& words(Language language);
@@ -88,9 +109,9 @@ std::string window_phrase(Language language, long days);
 // Time gone by in words: "3 dagen", "7 weken" (weeks from two weeks on).
 std::string elapsed_phrase(Language language, long days);
 std::string setting_name(Language language, Setting setting);
-std::string state_name(Language language, FireState state); // "lopend vuurtje"
-std::string state_explanation(Language language, FireState state);
-std::string criterion_label(Language language, const std::string& id, long window_days);
-std::string signal_message(Language language, const Signal& signal, const Figures& figures);
+// "Kees Dijkman", "Kees Dijkman en Yvonne Smit", "A, B en C".
+std::string and_list(Language language, const std::vector<std::string>& items);
+// "3 december", or "3 december 2025" when the year differs from `context`.
+std::string day_and_month(Language language, const Date& date, const Date& context);
 
 } // namespace spark

@@ -1,5 +1,8 @@
 #include "involvement.hpp"
 
+#include <functional>
+#include <unordered_set>
+
 namespace spark {
 
 namespace {
@@ -40,6 +43,7 @@ InvolvementMap first_involvement(const Records& records) {
         auto found = appearances.find(person.id);
         if (found != appearances.end()) {
             const Date first_record = found->second.first_record;
+            inv.first_record = first_record;
             inv.before_since = person.since.valid() && first_record < person.since;
             if (!person.since.valid() || first_record < person.since) {
                 inv.first = first_record;
@@ -58,6 +62,34 @@ InvolvementMap first_involvement(const Records& records) {
         }
     }
     return result;
+}
+
+std::unordered_map<std::string, int> generations(const Records& records) {
+    std::unordered_map<std::string, const Person*> by_id;
+    for (const auto& person : records.people) {
+        by_id.emplace(person.id, &person);
+    }
+    std::unordered_map<std::string, int> generation;
+    std::unordered_set<std::string> visiting; // guards against invited_by cycles
+    std::function<int(const Person&)> of = [&](const Person& person) -> int {
+        if (auto found = generation.find(person.id); found != generation.end()) {
+            return found->second;
+        }
+        int value = 1; // joined without a recorded inviter: reached by the fire somehow
+        if (person.has_role(Role::spark)) {
+            value = 0;
+        } else if (auto inviter = by_id.find(person.invited_by);
+                   inviter != by_id.end() && visiting.insert(person.id).second) {
+            value = of(*inviter->second) + 1;
+            visiting.erase(person.id);
+        }
+        generation[person.id] = value;
+        return value;
+    };
+    for (const auto& person : records.people) {
+        of(person);
+    }
+    return generation;
 }
 
 std::vector<std::string> newcomers(const Meeting& meeting, const InvolvementMap& involvement) {

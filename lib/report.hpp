@@ -1,8 +1,7 @@
 #pragma once
 
 #include "config.hpp"
-#include "figures.hpp"
-#include "gauge.hpp"
+#include "analysis.hpp"
 #include "i18n.hpp"
 #include "names.hpp"
 #include "report_document.hpp"
@@ -27,17 +26,17 @@ struct ReportOptions {
 };
 
 // The report's content, in options.language, with people named as options.names allows.
-ReportDocument build_report(const Config& config, const Records& records, const Figures& figures,
-                            const Gauge& gauge, const ReportOptions& options);
+ReportDocument build_report(const Config& config, const Records& records, const Analysis& analysis,
+                            const ReportOptions& options);
 
 std::string render_markdown(const ReportDocument& document, MermaidStyle mermaid);
 
 // build_report, then render_markdown.
 std::string render_markdown_report(const Config& config, const Records& records,
-                                   const Figures& figures, const Gauge& gauge,
-                                   const ReportOptions& options);
+                                   const Analysis& analysis, const ReportOptions& options);
 
-std::string render_json_report(const Config& config, const Figures& figures, const Gauge& gauge,
-                               const ReportOptions& options);
+// The same figures for scripts; people named in advice as options.names allows.
+std::string render_json_report(const Config& config, const Records& records,
+                               const Analysis& analysis, const ReportOptions& options);
 
 } // namespace spark

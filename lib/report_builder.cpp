@@ -31,22 +31,33 @@ TableCell number_cell(long value) {
     return TableCell{{fixed_span(std::to_string(value))}, false};
 }
 
+// A sentence starts with a capital: "al 14 weken …" → "Al 14 weken …".
+std::string capitalised(std::string text) {
+    if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') {
+        text[0] = static_cast<char>(text[0] - 'a' + 'A');
+    }
+    return text;
+}
+
 // Builds the report's sections one by one. A new section is one member function and one line
 // in build().
 class ReportBuilder {
   public:
-    ReportBuilder(const Config& config, const Records& records, const Figures& figures,
-                  const Gauge& gauge, const ReportOptions& options)
-        : config_(config), f_(figures), gauge_(gauge), options_(options),
-          w_(words(options.language)), names_(records, figures, options.language, options.names) {}
+    ReportBuilder(const Config& config, const Records& records, const Analysis& analysis,
+                  const ReportOptions& options)
+        : config_(config), analysis_(analysis), f_(analysis.figures), gauge_(analysis.gauge),
+          options_(options), w_(words(options.language)),
+          names_(records, analysis.figures, options.language, options.names) {}
 
     ReportDocument build() {
         doc_.language = language();
         header();
         fire_gauge();
         signals();
+        elements();
         growth();
         spread();
+        stokers();
         log();
         meetings();
         const char* note = options_.names == NamesMode::all    ? w_.privacy_note_all
@@ -102,14 +113,28 @@ class ReportBuilder {
                         long_date(language(), options_.generated))));
     }
 
-    std::string criterion_value(const Criterion& c) const {
-        if (c.id == "inside-outside") {
-            const int total = f_.inside_people + f_.outside_people;
-            const int share = total == 0 ? 0 : (100 * f_.outside_people + total / 2) / total;
-            return fmt::format("{} {}, {} {} ({}%)", f_.inside_people, w_.inside, f_.outside_people,
-                               w_.outside, share);
+    // "25 november 2026 (5 dagen geleden)"; for a period that has ended, counted back from
+    // its last day.
+    std::string last_activity() const {
+        if (!f_.last_activity) {
+            return w_.no_activity;
         }
-        return std::to_string(c.value);
+        const long days = days_from_civil(f_.window.until) - days_from_civil(*f_.last_activity);
+        const std::string elapsed = elapsed_phrase(language(), days);
+        const bool nl = language() == Language::nl;
+        std::string ago;
+        if (!f_.running) {
+            ago = fmt::format(fmt::runtime(nl ? "{} voor het einde van de periode"
+                                              : "{} before the end of the period"),
+                              elapsed);
+        } else if (days == 0) {
+            ago = w_.today;
+        } else if (days == 1) {
+            ago = w_.yesterday;
+        } else {
+            ago = fmt::format(fmt::runtime(nl ? "{} geleden" : "{} ago"), elapsed);
+        }
+        return fmt::format("{} ({})", long_date(language(), *f_.last_activity), ago);
     }
 
     void fire_gauge() {
@@ -117,19 +142,24 @@ class ReportBuilder {
         s.blocks.push_back(Paragraph{{
             fixed_span(fmt::format("{}: {}", w_.state, state_name(language(), gauge_.state)),
                        Span::Style::strong),
-            fixed_span(fmt::format(" — {}", state_explanation(language(), gauge_.state))),
+            fixed_span(fmt::format(" — {}", state_explanation(language(), gauge_, f_))),
         }});
+        s.blocks.push_back(
+            Paragraph{{fixed_span(fmt::format("{}: {}", w_.last_activity, last_activity()))}});
         Table table{{column(w_.criterion), column(w_.value, Align::right),
                      column(w_.threshold, Align::right), column("", Align::center)},
                     {}};
         for (const auto& c : gauge_.criteria) {
-            const std::string threshold =
-                c.id == "inside-outside" ? w_.both : fmt::format("≥ {}", c.threshold);
+            std::string mark = c.pass ? "✓" : "✗";
+            if (c.days_left) {
+                mark += " " + fmt::format(fmt::runtime(w_.days_left),
+                                          window_phrase(language(), *c.days_left));
+            }
             table.rows.push_back({
-                cell({fixed_span(criterion_label(language(), c.id, window_days()))}),
-                cell({fixed_span(criterion_value(c))}),
-                cell({fixed_span(threshold)}),
-                cell({fixed_span(c.pass ? "✓" : "✗")}),
+                cell({fixed_span(criterion_label(language(), c, f_))}),
+                cell({fixed_span(criterion_value(language(), c))}),
+                cell({fixed_span(criterion_threshold(language(), c))}),
+                TableCell{{fixed_span(mark)}, true},
             });
         }
         s.blocks.push_back(std::move(table));
@@ -144,6 +174,72 @@ class ReportBuilder {
         reached.push_back(fmt::format("{} {}", f_.outside_people, w_.from_outside));
         s.blocks.push_back(
             Paragraph{{fixed_span(fmt::format("{}: {}", w_.reached, join(reached, " · ")))}});
+        history(s);
+    }
+
+    // "juni 2026" or "juni – augustus 2026"
+    std::string months_span(const MonthState& a, const MonthState& b) const {
+        if (a.year == b.year && a.month == b.month) {
+            return fmt::format("{} {}", month_name(language(), a.month), a.year);
+        }
+        if (a.year == b.year) {
+            return fmt::format("{} – {} {}", month_name(language(), a.month),
+                               month_name(language(), b.month), b.year);
+        }
+        return fmt::format("{} {} – {} {}", month_name(language(), a.month), a.year,
+                           month_name(language(), b.month), b.year);
+    }
+
+    // The state at the end of each month; months with the same state read as one stretch.
+    void history(ReportSection& s) {
+        const auto& months = analysis_.history;
+        if (months.size() < 2) {
+            return;
+        }
+        s.blocks.push_back(Subheading{{fixed_span(w_.history)}});
+        s.blocks.push_back(Paragraph{{fixed_span(w_.history_intro)}});
+        Table table{{column(w_.month), column(w_.state)}, {}};
+        for (std::size_t first = 0; first < months.size();) {
+            std::size_t last = first;
+            while (last + 1 < months.size() && months[last + 1].state == months[first].state) {
+                ++last;
+            }
+            table.rows.push_back({cell({fixed_span(months_span(months[first], months[last]))}),
+                                  cell({fixed_span(state_name(language(), months[first].state))})});
+            first = last + 1;
+        }
+        s.blocks.push_back(std::move(table));
+    }
+
+    NameOf name_of_person() const {
+        return [this](const Person& person) {
+            return names_(person.id);
+        };
+    }
+
+    // Advice with the people it names as this report may show them: names are user text,
+    // the rest is spark's.
+    Spans advice_spans(const Advice& advice) const {
+        constexpr std::string_view slot = "{people}";
+        const auto at = advice.text.find(slot);
+        if (at == std::string::npos) {
+            return {fixed_span(advice.text)};
+        }
+        Spans spans{fixed_span(advice.text.substr(0, at))};
+        const auto labels = advice_names(language(), advice, name_of_person());
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            if (i > 0) {
+                const bool last = i + 1 == labels.size();
+                spans.push_back(fixed_span(!last                        ? ", "
+                                           : language() == Language::nl ? " en "
+                                                                        : " and "));
+            }
+            // Past the names shown comes "2 anderen": spark's own words.
+            spans.push_back(i < advice.people.size() && i < 3 ? user_span(labels[i])
+                                                              : fixed_span(labels[i]));
+        }
+        spans.push_back(fixed_span(advice.text.substr(at + slot.size())));
+        return spans;
     }
 
     void signals() {
@@ -154,13 +250,77 @@ class ReportBuilder {
         }
         BulletList list;
         for (const auto& signal : gauge_.signals) {
-            list.items.push_back({
-                fixed_span(signal_message(language(), signal, f_) + " ("),
-                fixed_span(signal.id, Span::Style::code),
-                fixed_span(")"),
-            });
+            std::string message = signal_message(language(), signal, f_, gauge_);
+            Spans item{
+                fixed_span(capitalised(std::move(message)), Span::Style::strong),
+                fixed_span(fmt::format(". {}: ", w_.next_step)),
+            };
+            for (auto& span : advice_spans(signal_advice(language(), signal, f_, gauge_))) {
+                item.push_back(std::move(span));
+            }
+            list.items.push_back(std::move(item));
         }
         s.blocks.push_back(std::move(list));
+    }
+
+    // The six things a fire needs, side by side, so a missing one stands out.
+    void elements() {
+        auto& s = section("elements", w_.elements);
+        s.blocks.push_back(Paragraph{{fixed_span(w_.elements_intro)}});
+        Table table{{column(w_.element), column(w_.this_period, Align::right),
+                     column(w_.previous_period, Align::right), column(w_.last_date)},
+                    {}};
+        for (const auto& row : kind_terms) {
+            const auto& e = f_.elements[static_cast<std::size_t>(row.value)];
+            // Before the history started there is nothing to compare with.
+            const bool comparable = !(f_.previous.until < f_.start);
+            const char* trend = !comparable             ? ""
+                                : e.period > e.previous ? " ↑"
+                                : e.period < e.previous ? " ↓"
+                                                        : "";
+            table.rows.push_back({
+                cell({fixed_span(std::string(row.heading.in(language())))}),
+                cell({fixed_span(fmt::format("{}{}", e.period, trend))}),
+                cell({fixed_span(comparable ? std::to_string(e.previous) : "—")}),
+                TableCell{{fixed_span(e.last ? e.last->iso() : "—")}, true},
+            });
+        }
+        s.blocks.push_back(std::move(table));
+    }
+
+    // The pokers and critics by name (as privacy allows) and the departments reached.
+    void stokers() {
+        auto& s = section("stokers", w_.stokers);
+        s.blocks.push_back(Paragraph{{fixed_span(w_.stokers_intro)}});
+        auto named = [&](const char* label, const std::vector<const Person*>& people) {
+            Spans spans{fixed_span(fmt::format("{}:", label), Span::Style::strong),
+                        fixed_span(" ")};
+            if (people.empty()) {
+                spans.push_back(fixed_span(w_.nobody_recorded));
+            }
+            for (std::size_t i = 0; i < people.size(); ++i) {
+                if (i > 0) {
+                    spans.push_back(fixed_span(", "));
+                }
+                spans.push_back(person(people[i]->id));
+            }
+            s.blocks.push_back(Paragraph{std::move(spans)});
+        };
+        named(w_.pokers, f_.pokers);
+        named(w_.critics, f_.critics);
+        Spans departments{fixed_span(fmt::format("{}:", w_.departments), Span::Style::strong),
+                          fixed_span(" ")};
+        if (f_.departments.empty()) {
+            departments.push_back(fixed_span(w_.nobody_recorded));
+        }
+        bool first = true;
+        for (const auto& [department, count] : f_.departments) {
+            departments.push_back(fixed_span(first ? "" : " · "));
+            departments.push_back(text(department));
+            departments.push_back(fixed_span(fmt::format(" ({})", count)));
+            first = false;
+        }
+        s.blocks.push_back(Paragraph{std::move(departments)});
     }
 
     std::string month_label(const MonthFigures& m) const {
@@ -334,7 +494,7 @@ class ReportBuilder {
                 facts.push_back(text(m.place));
             }
             facts.push_back(fixed_span(fmt::format(" · {}: {}", w_.attendees, m.attendees.size())));
-            const auto fresh = newcomers(m, f_.involvement);
+            const auto fresh = newcomers(m, f_.involvement());
             if (fresh.empty()) {
                 facts.push_back(fixed_span(fmt::format(" · {}: 0", w_.newcomers)));
             } else {
@@ -360,6 +520,7 @@ class ReportBuilder {
     }
 
     const Config& config_;
+    const Analysis& analysis_;
     const Figures& f_;
     const Gauge& gauge_;
     const ReportOptions& options_;
@@ -378,9 +539,9 @@ std::string plain_text(const Spans& spans) {
     return out;
 }
 
-ReportDocument build_report(const Config& config, const Records& records, const Figures& figures,
-                            const Gauge& gauge, const ReportOptions& options) {
-    return ReportBuilder(config, records, figures, gauge, options).build();
+ReportDocument build_report(const Config& config, const Records& records, const Analysis& analysis,
+                            const ReportOptions& options) {
+    return ReportBuilder(config, records, analysis, options).build();
 }
 
 } // namespace spark

@@ -12,24 +12,65 @@ toml::table period_table(const Period& period) {
     return toml::table{{"since", period.since.iso()}, {"until", period.until.iso()}};
 }
 
+std::string date_or_empty(const std::optional<Date>& date) {
+    return date ? date->iso() : std::string();
+}
+
 } // namespace
 
-std::string render_json_report(const Config& config, const Figures& f, const Gauge& gauge,
-                               const ReportOptions& options) {
+std::string render_json_report(const Config& config, const Records& records,
+                               const Analysis& analysis, const ReportOptions& options) {
+    const Figures& f = analysis.figures;
+    const Gauge& gauge = analysis.gauge;
+    const Language language = options.language;
+    // Scripts mail and post this: people appear by group and number only, whatever --names
+    // says ("Vraag partner 1 (pook) om …").
+    const DisplayNames names(records, f, language, NamesMode::none);
+    const NameOf label_of = [&](const Person& person) {
+        return names(person.id);
+    };
+
     toml::array criteria;
     for (const auto& c : gauge.criteria) {
-        criteria.push_back(toml::table{
-            {"id", c.id},
-            {"label", criterion_label(options.language, c.id, f.window.days())},
+        toml::table row{
+            {"id", std::string(id_of(c.id))},
+            {"label", criterion_label(language, c, f)},
             {"value", static_cast<int64_t>(c.value)},
             {"threshold", static_cast<int64_t>(c.threshold)},
             {"pass", c.pass},
-        });
+        };
+        if (c.id == CriterionId::friction) {
+            row.insert("meetings", static_cast<int64_t>(c.out_of));
+        }
+        if (c.days_left) {
+            row.insert("days_left", static_cast<int64_t>(*c.days_left));
+        }
+        criteria.push_back(std::move(row));
     }
     toml::array signals;
     for (const auto& s : gauge.signals) {
-        signals.push_back(
-            toml::table{{"id", s.id}, {"message", signal_message(options.language, s, f)}});
+        signals.push_back(toml::table{
+            {"id", std::string(id_of(s.id))},
+            {"message", signal_message(language, s, f, gauge)},
+            {"advice", spell_advice(language, signal_advice(language, s, f, gauge), label_of)},
+        });
+    }
+    toml::array history;
+    for (const auto& m : analysis.history) {
+        history.push_back(toml::table{
+            {"month", fmt::format("{:04}-{:02}", m.year, m.month)},
+            {"date", m.end.iso()},
+            {"state", std::string(id_of(m.state))},
+        });
+    }
+    toml::table elements;
+    for (const auto& row : kind_terms) {
+        const auto& e = f.elements[static_cast<std::size_t>(row.value)];
+        elements.insert(std::string(row.id), toml::table{
+                                                 {"period", e.period},
+                                                 {"previous", e.previous},
+                                                 {"last", date_or_empty(e.last)},
+                                             });
     }
     toml::array growth;
     for (const auto& m : f.months) {
@@ -46,7 +87,7 @@ std::string render_json_report(const Config& config, const Figures& f, const Gau
     for (Kind kind : all_kinds) {
         counts.insert(std::string(name_of(kind)), f.entries_per_kind[static_cast<int>(kind)]);
     }
-    counts.insert("meeting", f.meetings_period);
+    counts.insert("meeting", static_cast<int64_t>(f.meetings.size()));
     toml::table groups;
     for (Group group : all_groups) {
         auto found = f.people_per_group.find(group);
@@ -57,32 +98,47 @@ std::string render_json_report(const Config& config, const Figures& f, const Gau
     for (int count : f.people_per_generation) {
         generations.push_back(count);
     }
+    toml::table departments;
+    for (const auto& [department, count] : f.departments) {
+        departments.insert(names.redact(department), count);
+    }
     toml::table people{
         {"involved", static_cast<int64_t>(f.involved.size())},
         {"core", f.core_people},
         {"new_in_period", f.new_people_period},
-        {"new_in_window", f.new_people_window},
+        {"new_in_window", static_cast<int64_t>(f.newcomers_window.size())},
         {"inside", f.inside_people},
         {"outside", f.outside_people},
-        {"critics", f.critics},
+        {"critics", static_cast<int64_t>(f.critics.size())},
+        {"pokers", static_cast<int64_t>(f.pokers.size())},
+        {"leaders", static_cast<int64_t>(f.leaders.size())},
+        {"departments", departments},
         {"per_group", groups},
         {"per_generation", generations},
     };
+    toml::table window = period_table(f.window);
+    window.insert("days", f.window_days);
     toml::table report{
         {"name", config.name},
         {"organisation", config.organisation},
-        {"language", options.language == Language::nl ? "nl" : "en"},
+        {"language", std::string(id_of(language))},
         {"generated", options.generated.iso()},
         {"period", period_table(f.period)},
-        {"window", period_table(f.window)},
+        {"window", window},
+        {"scope", period_table(f.scope)},
         {"state", std::string(id_of(gauge.state))},
-        {"state_label", state_name(options.language, gauge.state)},
+        {"state_label", state_name(language, gauge.state)},
+        {"state_explanation", state_explanation(language, gauge, f)},
+        {"last_activity", date_or_empty(f.last_activity)},
+        {"history", history},
         {"criteria", criteria},
         {"signals", signals},
+        {"elements", elements},
         {"growth", growth},
         {"counts", counts},
         {"people", people},
-        {"dilemmas", f.dilemmas_period},
+        {"questions", f.questions_scope},
+        {"dilemmas", f.dilemmas_scope},
         {"proven_matches", f.proven_matches},
         {"unproven_matches", f.unproven_matches},
     };

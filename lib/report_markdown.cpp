@@ -200,9 +200,8 @@ std::string render_markdown(const ReportDocument& document, MermaidStyle mermaid
 }
 
 std::string render_markdown_report(const Config& config, const Records& records,
-                                   const Figures& figures, const Gauge& gauge,
-                                   const ReportOptions& options) {
-    return render_markdown(build_report(config, records, figures, gauge, options), options.mermaid);
+                                   const Analysis& analysis, const ReportOptions& options) {
+    return render_markdown(build_report(config, records, analysis, options), options.mermaid);
 }
 
 } // namespace spark

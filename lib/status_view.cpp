@@ -1,5 +1,6 @@
 #include "status_view.hpp"
 
+#include "names.hpp"
 #include "text.hpp"
 
 #include <fmt/color.h>
@@ -54,32 +55,45 @@ std::string terminal_text(std::string_view text) {
 
 } // namespace
 
-std::string render_status(const Config& config, const Figures& f, const Gauge& gauge,
+std::string render_status(const Config& config, const Records& records, const Analysis& analysis,
                           Language language, bool color, std::size_t max_signals) {
+    const Figures& f = analysis.figures;
+    const Gauge& gauge = analysis.gauge;
     const Words& w = words(language);
+    const DisplayNames names(records, f, language, NamesMode::inside);
+    const NameOf label_of = [&](const Person& person) {
+        return terminal_text(names(person.id));
+    };
+
     const std::string state =
         fmt::format("{} ({})", state_name(language, gauge.state), id_of(gauge.state));
     std::string out = fmt::format("{}: {}\n", terminal_text(config.name),
                                   color ? fmt::format(style_of(gauge.state), "{}", state) : state);
+    out += "  " + state_explanation(language, gauge, f) + "\n";
     out += "  " +
            fmt::format(fmt::runtime(w.involved),
                        people_count(language, static_cast<long>(f.involved.size())),
-                       f.new_people_window, window_phrase(language, f.window.days())) +
+                       f.newcomers_window.size(), window_phrase(language, f.window_days)) +
            "\n";
     auto last = [&](const char* label, const auto* record) {
         if (record == nullptr) {
             out += fmt::format("  {}: {}\n", label, w.nothing_yet);
         } else {
             out += fmt::format("  {}: {} ({}) {}\n", label, record->date.iso(),
-                               ago(language, f.today, record->date), terminal_text(record->title));
+                               ago(language, f.today, record->date),
+                               terminal_text(names.redact(record->title)));
         }
     };
     last(w.last_entry, f.last_entry);
     last(w.last_meeting, f.last_meeting);
     for (std::size_t i = 0; i < gauge.signals.size() && i < max_signals; ++i) {
+        const Signal& signal = gauge.signals[i];
         const std::string mark =
             color ? fmt::format(fmt::fg(fmt::terminal_color::yellow), "!") : "!";
-        out += fmt::format("  {} {}\n", mark, signal_message(language, gauge.signals[i], f));
+        out += fmt::format("  {} {}\n", mark, signal_message(language, signal, f, gauge));
+        out += fmt::format(
+            "    → {}\n",
+            spell_advice(language, signal_advice(language, signal, f, gauge), label_of));
     }
     if (gauge.signals.size() > max_signals) {
         out += "  " +

@@ -169,6 +169,18 @@ std::vector<std::pair<std::string, SourcePos>> FieldReader::string_array(std::st
     return out;
 }
 
+const toml::array* FieldReader::array(std::string_view key) {
+    const auto* node = lookup(key, false);
+    if (node == nullptr) {
+        return nullptr;
+    }
+    if (const auto* array = node->as_array()) {
+        return array;
+    }
+    type_error(*node, key, "an array");
+    return nullptr;
+}
+
 const toml::table* FieldReader::subtable(std::string_view key) {
     const auto* node = lookup(key, false);
     if (node == nullptr) {

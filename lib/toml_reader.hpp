@@ -35,6 +35,8 @@ class FieldReader {
     // Each element with its position.
     std::vector<std::pair<std::string, SourcePos>> string_array(std::string_view key);
     const toml::table* subtable(std::string_view key);
+    // Any array; its elements are the caller's to check.
+    const toml::array* array(std::string_view key);
 
     SourcePos position(std::string_view key) const;
     void error(SourcePos pos, std::string message);

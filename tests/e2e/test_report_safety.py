@@ -235,7 +235,10 @@ class SafetyTestCase(SparkTestCase):
             (self.ws / "log" / "2026").mkdir(parents=True, exist_ok=True)
             (self.ws / "log" / "2026" / f"{date}-hand-{i:02}.toml").write_text(
                 f"date = {date}\nkind = \"match\"\ntitle = {toml_string(text)}\n"
-                f"people = [\"{hostile_people[i]}\"]\ntags = []\neffect = {toml_string(text)}\n"
+                f"people = [\"{hostile_people[i]}\"]\ntags = []\n"
+                # A measured effect in both workspaces, whatever the text: ":::" alone would
+                # be a placeholder that proves nothing, and change the report's signals.
+                f"effect = {toml_string('gemeten: ' + text)}\n"
             )
             (self.ws / "meetings" / "2026").mkdir(parents=True, exist_ok=True)
             (self.ws / "meetings" / "2026" / f"{date}-hm-{i:02}.toml").write_text(

@@ -72,17 +72,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     spark::Config config;
     config.name = "Fuzz";
     const spark::Period period{spark::Date{2020, 1, 1}, spark::Date{2030, 12, 31}};
-    const auto figures = spark::compute_figures(records, config.gauge, period, period.until);
-    const auto gauge = spark::assess(figures, config.gauge);
+    const auto analysis = spark::analyse(records, config, period, period.until);
     spark::ReportOptions options;
     options.generated = period.until;
     options.names = spark::NamesMode::all;
-    const std::string markdown =
-        spark::render_markdown_report(config, records, figures, gauge, options);
+    const std::string markdown = spark::render_markdown_report(config, records, analysis, options);
     // The only '<' and fences are spark's own: user text is escaped.
     if (markdown.find('<') != std::string::npos || count(markdown, "```") % 2 != 0) {
         std::abort();
     }
-    (void)spark::render_json_report(config, figures, gauge, options);
+    (void)spark::render_json_report(config, records, analysis, options);
     return 0;
 }
