@@ -14,14 +14,16 @@ fmt::text_style style_of(FireState state) {
     switch (state) {
     case FireState::running_fire:
         return fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold;
-    case FireState::straw_fire:
+    case FireState::smouldering:
         return fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold;
+    case FireState::straw_fire:
+        return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
     case FireState::spark:
         return fmt::fg(fmt::terminal_color::cyan) | fmt::emphasis::bold;
     case FireState::no_fire:
         break;
     }
-    return fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold;
+    return fmt::emphasis::bold;
 }
 
 std::string ago(Language language, const Date& today, const Date& then) {
