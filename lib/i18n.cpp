@@ -238,8 +238,6 @@ std::string people_count(Language language, long count) {
     return fmt::format("{} {}", count, count == 1 ? "person" : "people");
 }
 
-namespace {
-
 std::string days_phrase(Language language, long days) {
     if (language == Language::nl) {
         return fmt::format("{} {}", days, days == 1 ? "dag" : "dagen");
@@ -254,7 +252,6 @@ std::string weeks_phrase(Language language, long weeks) {
     return fmt::format("{} {}", weeks, weeks == 1 ? "week" : "weeks");
 }
 
-} // namespace
 
 std::string window_phrase(Language language, long days) {
     return days % 7 == 0 ? weeks_phrase(language, days / 7) : days_phrase(language, days);

@@ -108,6 +108,9 @@ std::string people_count(Language language, long count);            // "1 persoo
 std::string window_phrase(Language language, long days);
 // Time gone by in words: "3 dagen", "7 weken" (weeks from two weeks on).
 std::string elapsed_phrase(Language language, long days);
+// "1 dag", "9 dagen": a countdown, always in days.
+std::string days_phrase(Language language, long days);
+std::string weeks_phrase(Language language, long weeks);
 std::string setting_name(Language language, Setting setting);
 // "Kees Dijkman", "Kees Dijkman en Yvonne Smit", "A, B en C".
 std::string and_list(Language language, const std::vector<std::string>& items);

@@ -153,7 +153,7 @@ class ReportBuilder {
             std::string mark = c.pass ? "✓" : "✗";
             if (c.days_left) {
                 mark += " " + fmt::format(fmt::runtime(w_.days_left),
-                                          window_phrase(language(), *c.days_left));
+                                          days_phrase(language(), *c.days_left));
             }
             table.rows.push_back({
                 cell({fixed_span(criterion_label(language(), c, f_))}),

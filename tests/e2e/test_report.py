@@ -264,16 +264,25 @@ class ReadByEyeTests(ReportExampleTestCase):
     def test_gauge_table_agrees_with_json(self):
         text = self.report().out
         data = json.loads(self.report("--format", "json").out)
-        rows = table_rows(section(text, "Vuurmeter"))
+        gauge = section(text, "Vuurmeter")
+        criteria_table = gauge[: gauge.index("### Verloop")]
+        rows = table_rows(criteria_table)
         self.assertEqual(len(rows), len(data["criteria"]))
         for row, criterion in zip(rows, data["criteria"]):
             self.assertEqual(row[0], criterion["label"])
-            self.assertEqual(row[3], "✓" if criterion["pass"] else "✗")
-            if criterion["id"] != "inside-outside":
+            mark = "✓" if criterion["pass"] else "✗"
+            if "days_left" in criterion:
+                mark += f" nog {criterion['days_left']} dagen"
+            self.assertEqual(row[3], mark)
+            if criterion["id"] not in ("inside-outside", "friction"):
                 self.assertEqual(row[1], str(criterion["value"]))
                 self.assertEqual(row[2], f"≥ {criterion['threshold']}")
         self.assertEqual(data["state"], "running-fire")
-        self.assertIn("**Toestand: lopend vuurtje**", text)
+        self.assertIn("**Stand van het vuur: lopend vuurtje**", text)
+        # The monthly states end with the headline's.
+        history = table_rows(gauge[gauge.index("### Verloop"):])
+        self.assertEqual(history[-1][1], data["state_label"])
+        self.assertEqual(data["history"][-1]["state"], data["state"])
 
     def test_log_sections_count_their_entries(self):
         text = self.report().out
