@@ -75,7 +75,7 @@ void register_report(CLI::App& app, Context& context) {
     command
         ->add_option("--period", options->period,
                      "A whole month, quarter, tertial or year: 2026-11, 2026-Q4, "
-                     "2026-T3, 2026")
+                     "2026-T3, 2026, vorige-maand, dit-tertiaal, …")
         ->check(not_empty)
         ->option_text("PERIOD")
         ->group("Period");
