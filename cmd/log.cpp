@@ -92,8 +92,8 @@ void register_log(CLI::App& app, Context& context) {
     command->add_option("TITLE", options->title, "What happened, in one line")->required();
     command
         ->add_option("-d,--date", options->date,
-                     "The day (default: today): 2026-11-30, 30-11-2026, 30-11, gisteren, "
-                     "maandag, vorige week, -3d (all forms: man spark)")
+                     "The day (default: today): 2026-11-30, 30-11-2026, 30-11, yesterday, "
+                     "gisteren, maandag, vorige week, -3d (all forms: man spark)")
         ->option_text("DATE");
     command
         ->add_option("-w,--with", options->with,
