@@ -35,9 +35,10 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     ReportOptions report;
     report.language = *language_from_name(options.language.empty() ? workspace.config.language
                                                                    : options.language);
-    report.mermaid = options.mermaid == "azure" ? MermaidStyle::azure
-                     : options.mermaid == "off" ? MermaidStyle::off
-                                                : MermaidStyle::fenced;
+    report.mermaid = options.mermaid == "azure"     ? MermaidStyle::azure
+                     : options.mermaid == "classic" ? MermaidStyle::classic
+                     : options.mermaid == "off"     ? MermaidStyle::off
+                                                    : MermaidStyle::fenced;
     report.names = *names_mode_from_name(options.names);
     report.generated = today;
 
@@ -90,9 +91,11 @@ void register_report(CLI::App& app, Context& context) {
         ->group("Output");
     command
         ->add_option("--mermaid", options->mermaid,
-                     "Charts as ```mermaid fences (fenced, default), ::: mermaid blocks "
-                     "for Azure DevOps (azure), or none (off)")
-        ->check(CLI::IsMember({"fenced", "azure", "off"}))
+                     "Charts: ```mermaid fences for Mermaid 10.3+ (fenced, default), "
+                     "graphs only for older Mermaid with the growth as bars in its table "
+                     "(classic), the same in ::: mermaid blocks for Azure DevOps (azure), or "
+                     "none (off)")
+        ->check(CLI::IsMember({"fenced", "classic", "azure", "off"}))
         ->option_text("STYLE")
         ->group("Output");
     command

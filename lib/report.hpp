@@ -11,9 +11,13 @@
 
 namespace spark {
 
-// How charts are written: ```mermaid fences (GitHub, GitLab), ::: mermaid blocks (Azure
-// DevOps wikis), or not at all. Every chart has a table with the same numbers beside it.
-enum class MermaidStyle { fenced, azure, off };
+// How charts are written in Markdown. fenced: ```mermaid blocks for Mermaid 10.3 and later
+// (GitHub, GitLab, Gitea): the growth as an xychart, the spread as a graph. classic: the same
+// fences with only `graph` (older Mermaid, as on many self-hosted wikis), the growth drawn
+// as bars of text in its table. azure: classic in ::: mermaid blocks (Azure DevOps wikis).
+// off: no charts, the growth bars in the table. Every chart has a table with the same
+// numbers beside it.
+enum class MermaidStyle { fenced, classic, azure, off };
 
 struct ReportOptions {
     Language language = Language::nl;
@@ -23,7 +27,7 @@ struct ReportOptions {
     // Longer sections show their latest items and say how many more there are.
     std::size_t max_entries_per_kind = 50;
     std::size_t max_meetings = 30;
-    std::size_t max_graph_people = 60;
+    std::size_t max_graph_people = 35; // the spread graph draws the first ones
 };
 
 // The report's content, in options.language, with people named as options.names allows.

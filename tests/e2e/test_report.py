@@ -212,19 +212,33 @@ class ReadByEyeTests(ReportExampleTestCase):
                 self.assertEqual(len(rows), 6)
                 self.assertEqual(bar, [int(r[1]) for r in rows])
                 self.assertEqual(line, [int(r[2]) for r in rows])
-                self.assertEqual(top, max(line + bar))
+                # At least 8, so Mermaid's ticks are whole people.
+                self.assertEqual(top, max([8] + line + bar))
                 self.assertIn(f"| {month_col} |", "\n".join(lines))
+                # The chart says what its bars and line are, in the report's language.
+                legend = {"nl": "*Staven: nieuwe mensen. Lijn: betrokken in totaal.*",
+                          "en": "*Bars: new people. Line: people involved in total.*"}
+                self.assertIn(legend[lang], lines)
+                # Colours that read on light and dark backgrounds, set for this chart only.
+                self.assertRegex(chart[0], r'^%%\{init: \{"themeVariables": \{"xyChart": '
+                                           r'\{"plotColorPalette": "#\w{6}, #\w{6}"\}\}\}\}%%$')
 
-    def test_azure_pie_agrees_with_the_growth_table(self):
-        # Azure DevOps has no xychart: the newcomers per month as a pie.
-        text = self.report("--mermaid", "azure").out
-        lines = section(text, "Groei per maand")
-        pie = mermaid_blocks("\n".join(lines))[0]
-        self.assertEqual(pie[0], "pie title Nieuwe mensen per maand")
-        slices = [re.fullmatch(r'    "(\w+)" : (\d+)', line).groups() for line in pie[1:]]
-        rows = table_rows(lines)
-        self.assertEqual([int(n) for _, n in slices], [int(r[1]) for r in rows if r[1] != "0"])
-        self.assertEqual([m for m, _ in slices], ["jun", "jul", "aug", "sep", "okt", "nov"])
+    def test_classic_charts_show_the_growth_as_bars_in_the_table(self):
+        # Older Mermaid (Azure DevOps, older self-hosted wikis) has no xychart: the table
+        # draws the newcomers as bars of text, the longest for the largest number.
+        data = json.loads(self.report("--format", "json").out)
+        for style in ("classic", "azure", "off"):
+            with self.subTest(style=style):
+                text = self.report("--mermaid", style).out
+                lines = section(text, "Groei per maand")
+                self.assertNotIn("xychart", text)
+                self.assertFalse(any(l.startswith("*Staven") for l in lines))
+                rows = table_rows(lines)
+                bars = [re.fullmatch(r"(▇*) ?(\d+)", r[1]).groups() for r in rows]
+                self.assertEqual([int(n) for _, n in bars],
+                                 [m["new_people"] for m in data["growth"]])
+                self.assertEqual([len(b) for b, _ in bars], [10, 8, 5, 5, 2, 2])
+                self.assertIn("|---|---|---:|", "\n".join(lines))  # bars from the left
 
     def test_spread_graph_agrees_with_the_generation_table_and_json(self):
         text = self.report().out
@@ -303,8 +317,9 @@ class ReadByEyeTests(ReportExampleTestCase):
         en = self.report("--lang", "en").out
         self.assertIn("Periode: 1 juni 2026 – 30 november 2026", nl)
         self.assertIn("Period: 1 June 2026 – 30 November 2026", en)
-        self.assertIn('x-axis ["jun", "jul", "aug", "sep", "okt", "nov"]', nl)
-        self.assertIn('x-axis ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]', en)
+        # The year at the first month (and at January) only.
+        self.assertIn('x-axis ["jun 2026", "jul", "aug", "sep", "okt", "nov"]', nl)
+        self.assertIn('x-axis ["Jun 2026", "Jul", "Aug", "Sep", "Oct", "Nov"]', en)
         self.assertIn("### 25 juni 2026 — ", nl)
         self.assertIn("### 25 June 2026 — ", en)
 
@@ -342,8 +357,11 @@ class ReadByEyeTests(ReportExampleTestCase):
     def test_azure_blocks_replace_fences(self):
         text = self.report("--mermaid", "azure").out
         self.assertNotIn("```", text)
-        self.assertEqual(text.count("\n::: mermaid\n"), 2)
-        self.assertEqual(len(mermaid_blocks(text)), 2)
+        self.assertEqual(text.count("\n::: mermaid\n"), 1)  # the spread graph
+        self.assertEqual(mermaid_blocks(text)[0][0], "graph LR")
+        classic = self.report("--mermaid", "classic").out
+        self.assertEqual(classic.replace("```mermaid\n", "::: mermaid\n").replace("```\n", ":::\n"),
+                         text)
         off = self.report("--mermaid", "off").out
         self.assertEqual(mermaid_blocks(off), [])
         # Only the charts go; their tables stay.
