@@ -47,9 +47,9 @@ TEST_CASE("Markdown: tables align their columns", "[report][document]") {
     table.columns = {{{Span{"Datum", {}, true}}, spark::Align::left},
                      {{Span{"Aantal", {}, true}}, spark::Align::right},
                      {{}, spark::Align::center}};
-    table.rows.push_back({{{Span{"2026-07-06", {}, true}}, true},
-                          {{Span{"3", {}, true}}, false},
-                          {{Span{"a|b", {}, false}}, false}});
+    table.rows.push_back({{{Span{"2026-07-06", {}, true}}, true, {}},
+                          {{Span{"3", {}, true}}, false, 3},
+                          {{Span{"a|b", {}, false}}, false, {}}});
     spark::ReportSection section{"x", {Span{"Kop", {}, true}}, {}};
     section.blocks.push_back(table);
     const std::string md = spark::render_markdown(document_with(section), spark::MermaidStyle::off);
