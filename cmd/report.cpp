@@ -47,6 +47,8 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     const std::string text =
         options.format == "json"
             ? render_json_report(workspace.config, figures, gauge, report) + "\n"
+        : options.format == "html"
+            ? render_html(build_report(workspace.config, records, figures, gauge, report))
             : render_markdown_report(workspace.config, records, figures, gauge, report);
     if (options.output.empty() || options.output == "-") {
         fmt::print("{}", text);
@@ -60,7 +62,7 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
 void register_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportCommandOptions>();
     auto* command = app.add_subcommand(
-        "report", "Write the Markdown (or JSON) report: fire gauge, signals, growth, spread");
+        "report", "Write the Markdown (or HTML, JSON) report: fire gauge, signals, growth, spread");
     // An empty value would read as "not given": --period '' is a mistake, not the default.
     const CLI::Validator not_empty(
         [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
@@ -85,8 +87,10 @@ void register_report(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"nl", "en"}))
         ->option_text("LANG")
         ->group("Output");
-    command->add_option("--format", options->format, "markdown (default) or json")
-        ->check(CLI::IsMember({"markdown", "json"}))
+    command
+        ->add_option("--format", options->format,
+                     "markdown (default), html (one self-contained page) or json")
+        ->check(CLI::IsMember({"markdown", "html", "json"}))
         ->option_text("FORMAT")
         ->group("Output");
     command
@@ -113,6 +117,7 @@ void register_report(CLI::App& app, Context& context) {
     command->footer("Examples:\n"
                     "  spark report -o wiki/vuurmeter.md\n"
                     "  spark report --period 2026-T3 --lang en --mermaid azure\n"
+                    "  spark report --format html -o vuurmeter.html\n"
                     "  spark report --format json | jq -r .state");
     run_when_chosen(*command, context, options, run_report);
 }

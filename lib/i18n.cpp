@@ -79,6 +79,7 @@ constexpr Words dutch{
     .spread_legend_core = "Oranje: de kern.",
     .spread_legend_outside = "Blauw: van buiten de organisatie.",
     .spread_cutoff = "De grafiek toont de eerste {} van {} mensen; de tabel telt iedereen.",
+    .contents = "Inhoud",
 };
 
 constexpr Words english{
@@ -154,6 +155,7 @@ constexpr Words english{
     .spread_legend_core = "Orange: the core group.",
     .spread_legend_outside = "Blue: from outside the organisation.",
     .spread_cutoff = "The graph shows the first {} of {} people; the table counts everyone.",
+    .contents = "Contents",
 };
 
 template <std::size_t N>

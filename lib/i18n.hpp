@@ -81,6 +81,7 @@ struct Words {
     const char* spread_legend_core;         // what the colours of the spread graph mean
     const char* spread_legend_outside;
     const char* spread_cutoff; // "… de eerste {} van {} mensen …"
+    const char* contents;      // "Inhoud": the sections of the HTML page
 };
 
 const Words& words(Language language);

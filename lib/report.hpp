@@ -41,6 +41,10 @@ std::string render_markdown_report(const Config& config, const Records& records,
                                    const Figures& figures, const Gauge& gauge,
                                    const ReportOptions& options);
 
+// One self-contained HTML page: inline CSS and SVG charts, no script, light and dark, A4
+// when printed.
+std::string render_html(const ReportDocument& document);
+
 std::string render_json_report(const Config& config, const Figures& figures, const Gauge& gauge,
                                const ReportOptions& options);
 

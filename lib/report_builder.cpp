@@ -303,6 +303,10 @@ class ReportBuilder {
                 fmt::format(fmt::runtime(w_.spread_cutoff), drawn.size(), f_.involved.size()));
         }
         chart.caption = join(caption, " ");
+        for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
+            chart.generations.push_back(g == 0 ? fmt::format("{} 0 ({})", w_.generation, w_.core)
+                                               : fmt::format("{} {}", w_.generation, g));
+        }
         return chart;
     }
 

@@ -93,6 +93,7 @@ struct NetworkChart {
     std::vector<Node> nodes; // by generation, then by first involvement
     std::vector<Edge> edges;
     std::string caption; // the colours, and how many people are left out of the drawing
+    std::vector<std::string> generations; // headings per generation: "Generatie 0 (kern)", …
 };
 
 using Block = std::variant<Paragraph, Subheading, BulletList, Table, GrowthChart, NetworkChart>;

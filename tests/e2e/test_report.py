@@ -10,6 +10,7 @@ and read the diff (git diff tests/e2e/golden) before committing.
 """
 
 import difflib
+import html
 import json
 import os
 import pathlib
@@ -17,6 +18,7 @@ import re
 import shutil
 import tomllib
 
+import html_page
 import sparktest
 from sparktest import SparkTestCase
 
@@ -34,6 +36,7 @@ VARIANTS = {
     "wijkkracht.en.md": ["--lang", "en"],
     "wijkkracht.azure.nl.md": ["--mermaid", "azure"],
     "wijkkracht.names-none.en.md": ["--lang", "en", "--names", "none"],
+    "wijkkracht.nl.html": ["--format", "html"],
 }
 
 # Words that give away the other language in the fixed text of a report.
@@ -369,6 +372,68 @@ class ReadByEyeTests(ReportExampleTestCase):
             [l for l in off.splitlines() if l.startswith("|")],
             [l for l in text.splitlines() if l.startswith("|")],
         )
+
+
+def markdown_cell(cell):
+    """A Markdown table cell as the text a reader sees."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", cell)).replace("\u00a0", " ")
+
+
+def markdown_tables(text):
+    tables, current = [], None
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if current is None:
+                current = []
+                tables.append(current)
+            if not line.startswith("|---"):
+                current.append([markdown_cell(c.strip()) for c in line.strip("|").split(" | ")])
+        else:
+            current = None
+    return tables
+
+
+class HtmlReportTests(ReportExampleTestCase):
+    """--format html: one page that stands alone, with what the Markdown report says."""
+
+    def test_the_page_stands_alone_and_runs_nothing(self):
+        for lang in ("nl", "en"):
+            with self.subTest(lang=lang):
+                text = self.report("--format", "html", "--lang", lang).out
+                self.assertTrue(text.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">\n'))
+                self.assertIn('<meta charset="utf-8">', text)
+                # The browser is told too: no script, nothing fetched, only the inline style.
+                self.assertIn("content=\"default-src 'none'; style-src 'unsafe-inline'\"", text)
+                page = html_page.Page(text)
+                self.assertLessEqual(page.tags, html_page.TAGS)
+                self.assertLessEqual(page.attributes, html_page.ATTRIBUTES)
+                self.assertNotIn("script", page.tags)
+                ids = {section_id for section_id, _ in page.sections}
+                self.assertEqual(sorted(page.hrefs), sorted(f"#{i}" for i in ids))
+                for outside in ("http:", "https:", "url(", "@import", "//", "src="):
+                    self.assertNotIn(outside, text.replace("http-equiv", ""))
+
+    def test_the_page_has_the_sections_and_numbers_of_the_markdown(self):
+        for lang in ("nl", "en"):
+            with self.subTest(lang=lang):
+                markdown = self.report("--lang", lang).out
+                page = html_page.Page(self.report("--format", "html", "--lang", lang).out)
+                headings = [l[3:] for l in markdown.splitlines() if l.startswith("## ")]
+                self.assertEqual([heading for _, heading in page.sections], headings)
+                self.assertEqual([i for i, _ in page.sections],
+                                 ["gauge", "signals", "growth", "spread", "log", "meetings"])
+                self.assertEqual(page.title, markdown.splitlines()[0][2:])
+                self.assertEqual(page.tables, markdown_tables(markdown))
+                text = re.sub(r"\s+", " ", "".join(page.text))
+                for line in markdown.splitlines():
+                    if line.startswith(("- ", "### ")):
+                        item = markdown_cell(line.split(" ", 1)[1].replace("`", ""))
+                        self.assertTrue(item in text, f"{item!r} is not on the HTML page")
+
+    def test_output_file(self):
+        out = self.tmp / "vuurmeter.html"
+        self.assertEqual(self.report("--format", "html", "-o", out).out, "")
+        self.assertEqual(out.read_bytes(), self.report("--format", "html").raw_out)
 
 
 if __name__ == "__main__":

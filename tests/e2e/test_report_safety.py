@@ -10,6 +10,7 @@ import shutil
 import tempfile
 import threading
 
+import html_page
 import sparktest
 from sparktest import SparkTestCase
 
@@ -358,6 +359,22 @@ class InjectionTests(SafetyTestCase):
                     self.assertLessEqual(decoded, names | set(HIDDEN) | {"Kind van Zoë"})
                     self.assertEqual(len(decoded), 35)
 
+    def test_html_keeps_every_text_inert(self):
+        self.workspace("hostile")
+        for names in ("inside", "all"):
+            with self.subTest(names=names):
+                text = self.report("--format", "html", "--names", names)
+                page = html_page.Page(text)
+                self.assertLessEqual(page.tags, html_page.TAGS)
+                self.assertLessEqual(page.attributes, html_page.ATTRIBUTES)
+                self.assertTrue(all(href.startswith("#") for href in page.hrefs), page.hrefs)
+                self.assertNotRegex(text, r"(?i)<(script|img|iframe|object|embed|link)")
+                if names == "all":
+                    # Every hostile text is on the page as text, exactly, on one line.
+                    body = re.sub(r"\s+", " ", "".join(page.text))
+                    for hostile in HOSTILE:
+                        self.assertIn(one_line(hostile), body)
+
     def test_json_keeps_the_text_exactly(self):
         self.workspace("hostile")
         data = json.loads(self.report("--format", "json"))
@@ -389,6 +406,12 @@ class PrivacyTests(SafetyTestCase):
                     self.assertNotNamed(text, HIDDEN)
                     self.assertNamed(text, PUBLIC)
                     self.assertNamed(text, INSIDE)
+        for lang in ("nl", "en"):
+            with self.subTest(format="html", lang=lang):
+                text = self.report("--format", "html", "--lang", lang)
+                self.assertNotNamed(text, HIDDEN)
+                self.assertNamed(text, PUBLIC)
+                self.assertNamed(text, INSIDE)
         text = self.report()
         # Olga, resident 1, is public; Zoë and her child are residents 2 and 3.
         for label in ("inwoner 2", "inwoner 3", "initiatiefnemer 1", "partner 1", "persoon 1"):

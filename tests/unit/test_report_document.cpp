@@ -1,3 +1,4 @@
+#include "html.hpp"
 #include "report.hpp"
 
 #include <algorithm>
@@ -28,6 +29,28 @@ TEST_CASE("Markdown: a new section needs no renderer change", "[report][document
     const std::string md = spark::render_markdown(document_with(section), spark::MermaidStyle::off);
     CHECK(md == "# Wijk — rapport\n\nPeriode\n\n## Poken\n\nWie stookt:\n\n- Anna\n\n"
                 "---\n\n*Noot*\n");
+}
+
+TEST_CASE("HTML: a new section needs no renderer change either", "[report][document]") {
+    spark::ReportSection section{"pokers", {Span{"Poken", {}, true}}, {}};
+    section.blocks.push_back(spark::Paragraph{{Span{"Wie stookt:", {}, true}}});
+    section.blocks.push_back(spark::BulletList{{{Span{"Anna <b>\"&'", {}, false}}}});
+    const std::string page = spark::render_html(document_with(section));
+    CHECK(page.find("<li><a href=\"#pokers\">Poken</a></li>") != std::string::npos);
+    CHECK(page.find("<section id=\"pokers\">\n<h2>Poken</h2>\n<p>Wie stookt:</p>\n<ul>\n"
+                    "<li>Anna &lt;b&gt;&quot;&amp;&#39;</li>\n</ul>\n</section>") !=
+          std::string::npos);
+    CHECK(page.find("<title>Wijk — rapport</title>") != std::string::npos);
+    CHECK(page.find("<script") == std::string::npos);
+}
+
+TEST_CASE("html_text: one line of inert text", "[report][document]") {
+    CHECK(spark::html_text("  <a href=\"x\">\n\t'b' & c  ") ==
+          "&lt;a href=&quot;x&quot;&gt; &#39;b&#39; &amp; c");
+    CHECK(spark::html_text("a\xE2\x80\xA8"
+                           "b\xC2\x85"
+                           "c") == "a b c");
+    CHECK(spark::html_escape(" · ") == " · ");
 }
 
 TEST_CASE("Markdown: user text is escaped, spark's words are not", "[report][document]") {
