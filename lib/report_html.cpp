@@ -55,6 +55,7 @@ svg text { fill: var(--fg); font: 12px system-ui, "DejaVu Sans", sans-serif; }
 svg .chart-title { font-size: 14px; font-weight: 600; }
 svg .tick, svg .axis-label { fill: var(--muted); }
 svg .value { font-size: 11px; }
+svg .value.inside { fill: #ffffff; }
 svg .grid { stroke: var(--grid); }
 svg .axis { stroke: var(--muted); }
 svg .bar { fill: var(--bar); }

@@ -94,9 +94,12 @@ std::string growth_svg(const GrowthChart& chart) {
                            number(centre(i) - bar_width / 2), number(bar_top), number(bar_width),
                            number(top + plot_height - bar_top));
         if (values && p.new_people > 0) {
-            svg += fmt::format("<text class=\"value\" x=\"{}\" y=\"{}\" "
+            // Inside the bar when it has room, so the line passing over it stays clear.
+            const bool inside = top + plot_height - bar_top >= 18;
+            svg += fmt::format("<text class=\"{}\" x=\"{}\" y=\"{}\" "
                                "text-anchor=\"middle\">{}</text>",
-                               number(centre(i)), number(bar_top - 4), p.new_people);
+                               inside ? "value inside" : "value", number(centre(i)),
+                               number(inside ? bar_top + 13 : bar_top - 4), p.new_people);
         }
         if (!p.label.empty()) {
             svg += fmt::format("<text class=\"tick\" x=\"{}\" y=\"{}\" "
