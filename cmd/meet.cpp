@@ -33,26 +33,6 @@ struct MeetOptions {
     bool create_new = false;
 };
 
-// Names that a person lookup would treat as the same full name.
-bool same_name(std::string_view a, std::string_view b) {
-    auto words = [](std::string_view text) {
-        std::vector<std::string> out;
-        std::string word;
-        for (char c : fold_for_matching(text) + " ") {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                if (!word.empty()) {
-                    out.push_back(std::move(word));
-                }
-                word.clear();
-            } else {
-                word += c;
-            }
-        }
-        return out;
-    };
-    return words(a) == words(b);
-}
-
 std::vector<std::string> validated_list(const std::vector<std::string>& values,
                                         std::string_view option) {
     for (const auto& value : values) {
@@ -116,8 +96,9 @@ void run_meet(const MeetOptions& options, const Context& context) {
                 "did you mean:{}\n  (if '{}' really is someone else, add them first with: "
                 "spark people add \"{}\")",
                 query, describe_candidates(found.candidates), query, query));
-        } else if (std::none_of(unknown_names.begin(), unknown_names.end(),
-                                [&](const std::string& name) { return same_name(name, query); })) {
+        } else if (std::none_of(
+                       unknown_names.begin(), unknown_names.end(),
+                       [&](const std::string& name) { return same_person_name(name, query); })) {
             unknown_names.push_back(query); // "Zeno Zomer" and "zeno  zomer" are one person
         }
     }

@@ -78,7 +78,7 @@ void run_add(const AddOptions& options, const Context& context) {
     }
     if (!options.force) {
         for (const auto& other : people.people) {
-            if (fold_for_matching(other.name) == fold_for_matching(person.name)) {
+            if (same_person_name(other.name, person.name)) {
                 throw Error(fmt::format("a person named '{}' already exists ({}); use --force to "
                                         "add another person with the same name",
                                         other.name, other.id));

@@ -91,6 +91,17 @@ PersonLookup lookup_person(const std::vector<Person>& people, std::string_view q
     return result;
 }
 
+std::vector<const Person*> people_starting_with(const std::vector<Person>& people,
+                                                std::string_view typed) {
+    std::string q = fold_name(typed);
+    if (!q.empty() && typed.find_last_not_of(" \t") != typed.size() - 1) {
+        q += ' ';
+    }
+    return matching(people, [&](const Person& p, const std::string& name) {
+        return p.id.starts_with(q) || some_word_starts_with(name, q);
+    });
+}
+
 std::string describe_candidates(const std::vector<const Person*>& candidates) {
     std::string out;
     for (const auto* person : candidates) {

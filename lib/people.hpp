@@ -21,6 +21,12 @@ struct PersonLookup {
 // name), ignoring case and accents: "jose" finds "José Álvarez".
 PersonLookup lookup_person(const std::vector<Person>& people, std::string_view query);
 
+// Everyone whose id, name or a word of the name begins with `typed`, compared as
+// lookup_person compares (fold_name); a trailing space in `typed` counts, so "jan " offers
+// Jan de Vries but not Bart Jansen. For completion, which offers every candidate.
+std::vector<const Person*> people_starting_with(const std::vector<Person>& people,
+                                                std::string_view typed);
+
 // lookup_person, throwing an Error that lists the candidates unless exactly one matches.
 const Person& resolve_person(const std::vector<Person>& people, std::string_view query);
 
