@@ -19,8 +19,9 @@ void run_status(const Context& context) {
         resolve_period("", "", "", history_start(records, workspace.config, today), today);
     const Figures figures = compute_figures(records, workspace.config.gauge, period, today);
     const Gauge gauge = assess(figures, workspace.config.gauge);
-    fmt::print("{}", render_status(workspace.config, figures, gauge,
-                                   *language_from_name(workspace.config.language),
+    const Language language = *language_from_name(workspace.config.language);
+    const DisplayNames names(records, figures, language, NamesMode::inside);
+    fmt::print("{}", render_status(workspace.config, figures, gauge, names, language,
                                    context.color_enabled(stdout)));
 }
 

@@ -12,7 +12,7 @@ namespace spark {
 namespace {
 
 // Bump when the layout or the meaning of a record changes; older caches are then ignored.
-constexpr std::string_view magic = "SPKCACHE0001";
+constexpr std::string_view magic = "SPKCACHE0002";
 constexpr std::int64_t settle_ns = 2'000'000'000; // coarser than any file-system clock tick
 constexpr std::size_t header_size = 12 + 8 + 8 + 8;
 
@@ -114,6 +114,7 @@ void put(BinaryWriter& w, const Person& p) {
     put_date(w, p.since);
     w.u8(p.is_public ? 1 : 0);
     w.str(p.note);
+    w.strings(p.name_hashes);
 }
 
 Person get_person(BinaryReader& r) {
@@ -137,6 +138,7 @@ Person get_person(BinaryReader& r) {
     p.since = get_date(r);
     p.is_public = r.u8() != 0;
     p.note = r.str();
+    p.name_hashes = r.strings();
     return p;
 }
 

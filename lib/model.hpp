@@ -56,9 +56,14 @@ struct Person {
     Date since;
     bool is_public = false;
     std::string note;
+    // A forgotten person's pseudonym only: hashes of the forgotten name's forms, so reports
+    // keep hiding the name where text still holds it (see name_forms.hpp).
+    std::vector<std::string> name_hashes;
 
     SourcePos invited_by_pos;
     bool has_role(Role role) const;
+    // The stand-in `spark people forget` leaves: "forgotten-<hash>".
+    bool is_forgotten() const;
     bool operator==(const Person& other) const;
 };
 

@@ -315,6 +315,16 @@ Records load_valid_people(const fs::path& root, const LoadOptions& options) {
     return records;
 }
 
+void remove_record_caches(const fs::path& root) {
+    for (RecordType type : all_types) {
+        const fs::path file = cache_file(root, type);
+        std::error_code ec;
+        if (fs::symlink_status(file, ec).type() != fs::file_type::not_found) {
+            remove_file(file);
+        }
+    }
+}
+
 Records load_records(const Workspace& workspace) {
     return load_records(workspace.root, LoadOptions{workspace.use_cache});
 }

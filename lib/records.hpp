@@ -51,6 +51,11 @@ Records load_people(const fs::path& root, const LoadOptions& options = {});
 Records load_valid_records(const fs::path& root, const LoadOptions& options = {});
 Records load_valid_people(const fs::path& root, const LoadOptions& options = {});
 
+// Removes the record caches of the workspace (with --no-cache too), so that what a record
+// held before `people forget` does not linger in .spark/cache/. Throws Error naming the
+// file when one cannot be removed.
+void remove_record_caches(const fs::path& root);
+
 // The same for an opened workspace, honouring its cache setting.
 Records load_records(const Workspace& workspace);
 Records load_valid_records(const Workspace& workspace);

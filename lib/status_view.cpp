@@ -55,7 +55,8 @@ std::string terminal_text(std::string_view text) {
 } // namespace
 
 std::string render_status(const Config& config, const Figures& f, const Gauge& gauge,
-                          Language language, bool color, std::size_t max_signals) {
+                          const DisplayNames& names, Language language, bool color,
+                          std::size_t max_signals) {
     const Words& w = words(language);
     const std::string state =
         fmt::format("{} ({})", state_name(language, gauge.state), id_of(gauge.state));
@@ -71,7 +72,8 @@ std::string render_status(const Config& config, const Figures& f, const Gauge& g
             out += fmt::format("  {}: {}\n", label, w.nothing_yet);
         } else {
             out += fmt::format("  {}: {} ({}) {}\n", label, record->date.iso(),
-                               ago(language, f.today, record->date), terminal_text(record->title));
+                               ago(language, f.today, record->date),
+                               terminal_text(names.redact(record->title)));
         }
     };
     last(w.last_entry, f.last_entry);
