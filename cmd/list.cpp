@@ -1,3 +1,4 @@
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "involvement.hpp"
@@ -7,7 +8,6 @@
 #include "records.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -1,12 +1,12 @@
+#include "arguments.hpp"
 #include "body_input.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "people.hpp"
+#include "record_store.hpp"
 #include "records.hpp"
-#include "store.hpp"
 #include "text.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -60,9 +60,10 @@ void run_log(const LogOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
     if (!options.with.empty()) {
         const Records people = load_valid_people(workspace);
+        const PeopleIndex index(people.people);
         std::vector<std::string> ids;
         for (const auto& query : options.with) {
-            ids.push_back(resolve_person(people.people, query).id);
+            ids.push_back(index.resolve(query).id);
         }
         entry.people = without_repeats(ids);
     }

@@ -1,15 +1,15 @@
 #include "people.hpp"
 
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "involvement.hpp"
 #include "json.hpp"
+#include "record_store.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
-#include "store.hpp"
 #include "text.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>

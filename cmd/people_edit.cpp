@@ -2,13 +2,13 @@
 
 #include "people_edit.hpp"
 
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "people.hpp"
 #include "records.hpp"
 #include "storage.hpp"
-#include "validate.hpp"
 #include "workspace_edit.hpp"
 
 #include <fmt/format.h>

@@ -1,10 +1,10 @@
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "involvement.hpp"
 #include "json.hpp"
 #include "record_lookup.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>

@@ -22,7 +22,8 @@ struct Entry {
     std::string effect;
     std::string body;
 
-    // Where each reference to a person stands in the file, for check's messages.
+    // Where each reference to a person stands in the file: check names the position, and
+    // people merge/forget swap the id in place there to keep hand formatting.
     std::vector<SourcePos> people_pos;
     bool operator==(const Entry& other) const;
 };

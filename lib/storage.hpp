@@ -4,6 +4,9 @@
 #include <string>
 #include <string_view>
 
+// Atomic file operations on bytes, knowing nothing of records (record_store and
+// record_rewrite build on them): a killed spark leaves a file whole or absent, never half.
+
 namespace spark {
 
 namespace fs = std::filesystem;
