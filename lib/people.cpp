@@ -135,9 +135,20 @@ std::vector<const Person*> people_starting_with(const std::vector<Person>& peopl
     if (!q.empty() && typed.find_last_not_of(" \t") != typed.size() - 1) {
         q += ' ';
     }
-    return matching(people, [&](const Person& p, const std::string& name) {
-        return p.id.starts_with(q) || some_word_starts_with(name, q);
-    });
+    std::vector<const Person*> out;
+    for (const auto& person : people) {
+        const std::string name = fold_name(person.name);
+        bool starts = person.id.starts_with(q);
+        for (std::size_t at = 0; !starts && at < name.size();) {
+            starts = name.compare(at, q.size(), q) == 0;
+            at = name.find_first_of(" -", at);
+            at = at == std::string::npos ? name.size() : at + 1;
+        }
+        if (starts) {
+            out.push_back(&person);
+        }
+    }
+    return out;
 }
 
 std::string describe_candidates(const std::vector<const Person*>& candidates) {

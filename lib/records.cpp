@@ -452,13 +452,26 @@ Records load_valid_people(const fs::path& root, const LoadOptions& options) {
 }
 
 void remove_record_caches(const fs::path& root) {
+    // Through the cache folder itself, never through a link out of the workspace.
+    const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (root_fd < 0) {
+        throw Error(fmt::format("cannot open '{}': {}", root.string(), std::strerror(errno)));
+    }
+    const int cache_fd = open_cache_folder(root_fd, false);
+    ::close(root_fd);
+    if (cache_fd < 0) {
+        return; // no cache, nothing to forget
+    }
     for (RecordType type : all_types) {
-        const fs::path file = cache_file(root, type);
-        std::error_code ec;
-        if (fs::symlink_status(file, ec).type() != fs::file_type::not_found) {
-            remove_file(file);
+        if (::unlinkat(cache_fd, cache_name(type), 0) != 0 && errno != ENOENT) {
+            const int error = errno;
+            ::close(cache_fd);
+            throw Error(fmt::format("cannot remove '.spark/cache/{}': {}", cache_name(type),
+                                    std::strerror(error)));
         }
     }
+    ::fsync(cache_fd);
+    ::close(cache_fd);
 }
 
 Records load_records(const Workspace& workspace) {
