@@ -81,7 +81,7 @@ if(SPARK_DPKG_SHLIBDEPS)
   # The exact libraries and versions the binary was linked against.
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 else()
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libfmt9, libtomlplusplus3")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6, libstdc++6, libgcc-s1, libfmt9, libtomlplusplus3, libutf8proc2")
 endif()
 
 include(CPack)

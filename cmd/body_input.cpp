@@ -1,9 +1,9 @@
 #include "body_input.hpp"
 
+#include "arguments.hpp"
 #include "error.hpp"
 #include "process.hpp"
 #include "storage.hpp"
-#include "validate.hpp"
 
 #include <cstdio>
 #include <cstdlib>

@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 #include "model.hpp"
+#include "people.hpp"
 #include "records.hpp"
 #include "text.hpp"
 
@@ -681,25 +682,6 @@ bool starts_with(const std::string& text, const std::string& prefix) {
     return text.compare(0, prefix.size(), prefix) == 0;
 }
 
-// As people are looked up: by id, or by the beginning of the name or of a word in it.
-bool person_matches(const Person& person, const std::string& folded_prefix) {
-    if (starts_with(fold_for_matching(person.id), folded_prefix)) {
-        return true;
-    }
-    const std::string name = fold_for_matching(person.name);
-    for (std::size_t start = 0; start <= name.size();) {
-        if (starts_with(name.substr(start), folded_prefix)) {
-            return true;
-        }
-        const std::size_t space = name.find_first_of(" -", start);
-        if (space == std::string::npos) {
-            break;
-        }
-        start = space + 1;
-    }
-    return false;
-}
-
 void run_complete(const CompleteOptions& options, const Context& context) {
     const std::string prefix = fold_for_matching(options.prefix);
     Records records;
@@ -736,10 +718,8 @@ void run_complete(const CompleteOptions& options, const Context& context) {
         }
     }
     if (options.what == "ids" || options.what == "people") {
-        for (const auto& person : records.people) {
-            if (person_matches(person, prefix)) {
-                fmt::print("{}\t{}\n", person.id, single_line(person.name));
-            }
+        for (const Person* person : people_starting_with(records.people, options.prefix)) {
+            fmt::print("{}\t{}\n", person->id, single_line(person->name));
         }
     }
 }

@@ -1,11 +1,7 @@
+#include "arguments.hpp"
 #include "commands.hpp"
-#include "error.hpp"
-#include "git.hpp"
-#include "storage.hpp"
-#include "validate.hpp"
-#include "workspace.hpp"
+#include "workspace_create.hpp"
 
-#include <filesystem>
 #include <fmt/format.h>
 #include <memory>
 
@@ -21,73 +17,17 @@ struct InitOptions {
     bool no_git = false;
 };
 
-void ensure_git_ignores_cache(const std::filesystem::path& root,
-                              std::vector<std::string>& written) {
-    const auto path = root / ".gitignore";
-    if (!std::filesystem::exists(path)) {
-        write_new_file(root, ".gitignore",
-                       "# spark's derived cache; rebuilt when missing\n.spark/\n");
-        written.push_back(".gitignore");
-        return;
-    }
-    std::string existing = read_file(path);
-    if (existing.find(".spark/") == std::string::npos) {
-        if (!existing.empty() && existing.back() != '\n') {
-            existing += '\n';
-        }
-        replace_file(path, existing + ".spark/\n");
-        written.push_back(".gitignore");
-    }
-}
-
 void run_init(const InitOptions& options, const Context& context) {
     validate_text(options.name, "--name", true);
     validate_text(options.organisation, "--org", false);
-    const std::filesystem::path root =
-        std::filesystem::absolute(options.directory).lexically_normal();
-    if (std::filesystem::exists(root / config_file_name)) {
-        throw Error(fmt::format("'{}' is already a spark workspace", root.string()));
-    }
-    make_directories(root);
-
-    const bool in_repository = inside_git_repository(root);
-    bool use_git = false;
-    if (!options.no_git) {
-        if (in_repository) {
-            use_git = true;
-        } else if (auto warning = git_init(root)) {
-            context.warn(*warning);
-        } else {
-            use_git = true;
-        }
-    }
-
-    Workspace workspace;
-    workspace.root = root;
-    workspace.config.name = options.name;
-    workspace.config.organisation = options.organisation;
-    workspace.config.language = options.language;
-    workspace.config.started = context.today();
-    if (use_git) {
-        workspace.config.git_autocommit = true;
-    } else if (options.no_git) {
-        workspace.config.git_autocommit = false;
-    }
-    if (!write_new_file(root, config_file_name, emit_config(workspace.config))) {
-        throw Error(fmt::format("'{}' is already a spark workspace", root.string()));
-    }
-    for (const char* folder : {people_dir, log_dir, meetings_dir}) {
-        make_directories(root / folder);
-    }
-    std::vector<std::string> written = {config_file_name};
-    if (use_git) {
-        ensure_git_ignores_cache(root, written);
-        if (auto warning = commit_files(workspace, written, "init: " + options.name)) {
-            context.warn(*warning);
-        }
+    const CreatedWorkspace created =
+        create_workspace(options.directory, {options.name, options.organisation, options.language,
+                                             context.today(), !options.no_git});
+    for (const auto& warning : created.warnings) {
+        context.warn(warning);
     }
     context.info(
-        fmt::format("Initialized spark workspace '{}' in {}", options.name, root.string()));
+        fmt::format("Initialized spark workspace '{}' in {}", options.name, created.root.string()));
 }
 
 } // namespace

@@ -1,12 +1,13 @@
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "involvement.hpp"
 #include "json.hpp"
 #include "people.hpp"
+#include "period.hpp"
 #include "records.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -21,6 +22,7 @@ struct ListOptions {
     // Given but empty is an error, not "no filter".
     std::optional<std::string> since;
     std::optional<std::string> until;
+    std::optional<std::string> period;
     std::optional<std::string> with;
     std::optional<std::string> tag;
     bool json = false;
@@ -41,6 +43,14 @@ TimelineFilter make_filter(const ListOptions& options, const Records& records, c
             }
         }
         filter.include_entries = !filter.kinds.empty();
+    }
+    if (options.period) {
+        if (options.since || options.until) {
+            throw UsageError("--period cannot be combined with --since or --until");
+        }
+        const Period period = parse_period(*options.period, today);
+        filter.since = period.since;
+        filter.until = period.until;
     }
     if (options.since) {
         filter.since = parse_date_argument(*options.since, today, "--since");
@@ -72,7 +82,9 @@ void run_list(const ListOptions& options, const Context& context) {
     const Records records = load_valid_records(workspace);
     const auto items = timeline(records, make_filter(options, records, context.today()));
     if (options.json) {
-        fmt::print("{}\n", timeline_json(items, first_involvement(records)));
+        JsonWriter out(stdout);
+        write_timeline(out, items, first_involvement(records));
+        out.finish();
         return;
     }
     for (const auto& item : items) {
@@ -95,12 +107,17 @@ void register_list(CLI::App& app, Context& context) {
         ->option_text("DATE");
     command->add_option("--until", options->until, "Up to this date (inclusive)")
         ->option_text("DATE");
+    command
+        ->add_option("--period", options->period,
+                     "In this month, quarter, tertial or year: 2026-11, 2026-Q4, 2026-T3, "
+                     "2026, vorige-maand, dit-kwartaal, …")
+        ->option_text("PERIOD");
     command->add_option("-w,--with", options->with, "Only records this person took part in")
         ->option_text("PERSON");
     command->add_option("-t,--tag", options->tag, "Only entries with this tag")->option_text("TAG");
     command->add_flag("--json", options->json,
                       "Print a JSON array with every field, id, path and newcomers");
-    for (const char* filter : {"--kind", "--since", "--until", "--with", "--tag"}) {
+    for (const char* filter : {"--kind", "--since", "--until", "--period", "--with", "--tag"}) {
         command->get_option(filter)->group("Filters (all must hold)");
     }
     command->footer(

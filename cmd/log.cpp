@@ -1,12 +1,12 @@
+#include "arguments.hpp"
 #include "body_input.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "people.hpp"
+#include "record_store.hpp"
 #include "records.hpp"
-#include "store.hpp"
 #include "text.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -60,9 +60,10 @@ void run_log(const LogOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
     if (!options.with.empty()) {
         const Records people = load_valid_people(workspace);
+        const PeopleIndex index(people.people);
         std::vector<std::string> ids;
         for (const auto& query : options.with) {
-            ids.push_back(resolve_person(people.people, query).id);
+            ids.push_back(index.resolve(query).id);
         }
         entry.people = without_repeats(ids);
     }
@@ -92,7 +93,8 @@ void register_log(CLI::App& app, Context& context) {
     command->add_option("TITLE", options->title, "What happened, in one line")->required();
     command
         ->add_option("-d,--date", options->date,
-                     "YYYY-MM-DD, today, yesterday, vandaag or gisteren (default: today)")
+                     "The day (default: today): 2026-11-30, 30-11-2026, 30-11, yesterday, "
+                     "gisteren, maandag, vorige week, -3d (all forms: man spark)")
         ->option_text("DATE");
     command
         ->add_option("-w,--with", options->with,

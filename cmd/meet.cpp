@@ -1,16 +1,12 @@
+#include "arguments.hpp"
 #include "body_input.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
-#include "involvement.hpp"
-#include "people.hpp"
-#include "record_view.hpp"
+#include "meeting_plan.hpp"
 #include "records.hpp"
-#include "store.hpp"
 #include "text.hpp"
-#include "validate.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <optional>
@@ -32,26 +28,6 @@ struct MeetOptions {
     BodyInput body;
     bool create_new = false;
 };
-
-// Names that a person lookup would treat as the same full name.
-bool same_name(std::string_view a, std::string_view b) {
-    auto words = [](std::string_view text) {
-        std::vector<std::string> out;
-        std::string word;
-        for (char c : fold_for_matching(text) + " ") {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-                if (!word.empty()) {
-                    out.push_back(std::move(word));
-                }
-                word.clear();
-            } else {
-                word += c;
-            }
-        }
-        return out;
-    };
-    return words(a) == words(b);
-}
 
 std::vector<std::string> validated_list(const std::vector<std::string>& values,
                                         std::string_view option) {
@@ -89,75 +65,22 @@ void run_meet(const MeetOptions& options, const Context& context) {
 
     const Workspace workspace = context.open_workspace();
     Records records = load_valid_records(workspace);
+    MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
+                                    {options.with, options.create_new, setting});
+    plan.meeting.body =
+        read_body(options.body, fmt::format("Write about the meeting '{}'", plan.meeting.title));
+    const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
 
-    // Resolve everyone before writing anything, so an unknown name leaves no trace.
-    std::vector<std::string> attendees;
-    std::vector<std::string> unknown_names;
-    std::vector<std::optional<Group>> groups;
-    for (const auto& query : without_repeats(options.with)) {
-        auto found = lookup_person(records.people, query);
-        if (found.person != nullptr) {
-            attendees.push_back(found.person->id);
-            groups.push_back(found.person->group);
-        } else if (found.ambiguous()) {
-            resolve_person(records.people, query); // throws with the candidates
-        } else if (!options.create_new) {
-            throw Error(fmt::format("unknown person '{}'; nothing was saved{}\n"
-                                    "  (use --new to add '{}' as a new person)",
-                                    query,
-                                    found.candidates.empty()
-                                        ? std::string()
-                                        : "; did you mean:" + describe_candidates(found.candidates),
-                                    query));
-        } else if (!found.candidates.empty()) {
-            // A near-miss is far more often a typo than a new person with a similar name.
-            throw Error(fmt::format(
-                "unknown person '{}' is close to someone already known; nothing was saved; "
-                "did you mean:{}\n  (if '{}' really is someone else, add them first with: "
-                "spark people add \"{}\")",
-                query, describe_candidates(found.candidates), query, query));
-        } else if (std::none_of(unknown_names.begin(), unknown_names.end(),
-                                [&](const std::string& name) { return same_name(name, query); })) {
-            unknown_names.push_back(query); // "Zeno Zomer" and "zeno  zomer" are one person
-        }
+    const RecordedMeeting recorded = record_meeting(workspace, std::move(records), plan);
+    for (std::size_t i = 0; i < recorded.new_people.size(); ++i) {
+        context.info(fmt::format("added person '{}' ({})", plan.new_people[i].name,
+                                 context.display_path(workspace, recorded.new_people[i].path)));
     }
-    meeting.body =
-        read_body(options.body, fmt::format("Write about the meeting '{}'", meeting.title));
-
-    std::vector<std::string> written;
-    for (const auto& name : unknown_names) {
-        Person person;
-        person.name = name;
-        person.since = meeting.date;
-        const Stored stored = store_new_person(workspace, person);
-        person.id = stored.id;
-        person.path = stored.path;
-        attendees.push_back(stored.id);
-        written.push_back(stored.path);
-        context.info(fmt::format("added person '{}' ({})", name,
-                                 context.display_path(workspace, stored.path)));
-        records.people.push_back(std::move(person));
+    fmt::print("{}\n", context.display_path(workspace, recorded.meeting.path));
+    for (const auto& newcomer : recorded.newcomers) {
+        fmt::print("newcomer\t{}\t{}\n", newcomer.id, single_line(newcomer.name));
     }
-    meeting.attendees = without_repeats(attendees);
-    meeting.setting = setting.value_or(setting_for_groups(groups));
-
-    const Stored stored = store_new_meeting(workspace, meeting);
-    written.push_back(stored.path);
-    fmt::print("{}\n", context.display_path(workspace, stored.path));
-
-    meeting.id = stored.id;
-    meeting.path = stored.path;
-    records.meetings.push_back(meeting);
-    std::sort(records.people.begin(), records.people.end(),
-              [](const Person& a, const Person& b) { return a.id < b.id; });
-    std::sort(records.meetings.begin(), records.meetings.end(),
-              [](const Meeting& a, const Meeting& b) { return a.id < b.id; });
-    const auto involvement = first_involvement(records);
-    for (const auto& id : newcomers(meeting, involvement)) {
-        fmt::print("newcomer\t{}\t{}\n", id, single_line(display_name(records, id)));
-    }
-    if (auto warning = commit_files(workspace, written,
-                                    "meet: " + meeting.title.substr(0, meeting.title.find('\n')))) {
+    if (auto warning = commit_files(workspace, recorded.paths, "meet: " + subject)) {
         context.warn(*warning);
     }
 }
@@ -171,7 +94,8 @@ void register_meet(CLI::App& app, Context& context) {
     command->add_option("TITLE", options->title, "Name of the meeting")->required();
     command
         ->add_option("-d,--date", options->date,
-                     "YYYY-MM-DD, today, yesterday, vandaag or gisteren (default: today)")
+                     "The day (default: today): 2026-11-30, 30-11-2026, 30-11, yesterday, "
+                     "gisteren, maandag, vorige week, -3d (all forms: man spark)")
         ->option_text("DATE");
     command
         ->add_option("-w,--with", options->with, "Attendee: id, name or unique prefix; repeatable")

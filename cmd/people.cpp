@@ -1,15 +1,15 @@
 #include "people.hpp"
 
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "involvement.hpp"
 #include "json.hpp"
+#include "record_store.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
-#include "store.hpp"
 #include "text.hpp"
-#include "validate.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -78,7 +78,7 @@ void run_add(const AddOptions& options, const Context& context) {
     }
     if (!options.force) {
         for (const auto& other : people.people) {
-            if (fold_for_matching(other.name) == fold_for_matching(person.name)) {
+            if (same_person_name(other.name, person.name)) {
                 throw Error(fmt::format("a person named '{}' already exists ({}); use --force to "
                                         "add another person with the same name",
                                         other.name, other.id));
@@ -109,13 +109,9 @@ void run_list(const ListOptions& options, const Context& context) {
         return found == involvement.end() ? person.since : found->second.first;
     };
     if (options.json) {
-        toml::array array;
-        for (const auto& person : records.people) {
-            auto table = person_table(person);
-            table.insert("first_involvement", iso_or_empty(first_seen(person)));
-            array.push_back(std::move(table));
-        }
-        fmt::print("{}\n", to_json(array));
+        JsonWriter out(stdout);
+        write_people(out, records, involvement);
+        out.finish();
         return;
     }
     for (const auto& person : records.people) {
@@ -132,7 +128,9 @@ void run_show(const ShowOptions& options, const Context& context) {
     const Person& person = resolve_person(records.people, options.person);
     const InvolvementMap involvement = first_involvement(records);
     if (options.json) {
-        fmt::print("{}\n", person_json(person, records, involvement));
+        JsonWriter out(stdout);
+        write_person_details(out, person, records, involvement);
+        out.finish();
         return;
     }
     fmt::print("{}", view_person(person, records, involvement));

@@ -2,13 +2,13 @@
 
 #include "people_edit.hpp"
 
+#include "arguments.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
 #include "people.hpp"
 #include "records.hpp"
 #include "storage.hpp"
-#include "validate.hpp"
 #include "workspace_edit.hpp"
 
 #include <fmt/format.h>
@@ -144,6 +144,8 @@ void run_forget(const ForgetOptions& options, const Context& context) {
     const PeopleEdit plan = plan_forget(records, person.id, source);
     const Outcome outcome = carry_out(
         workspace, plan, [&](const Records& now) { return plan_forget(now, person.id, source); });
+    // The cache still holds the record as it was (name, note): it goes at once.
+    remove_record_caches(workspace.root);
     report(context, workspace, outcome, plan.edit.removals);
     context.info(fmt::format("forgot {}: now '{}' in {} reference{}", person.id, plan.to_id,
                              plan.references, plan.references == 1 ? "" : "s"));
@@ -201,7 +203,10 @@ void register_people_edit(CLI::App& people, Context& context) {
         "\n"
         "Not rewritten: free text. Titles, bodies, notes, questions and comments that mention\n"
         "the name stay as they are (and so do file names made from a title); spark lists the\n"
-        "files that still contain the name or the old id so you can edit them.\n"
+        "files that still contain the name or the old id so you can edit them. Reports and\n"
+        "'spark status' keep hiding the name meanwhile, also text that arrives later: the\n"
+        "pseudonym keeps salted hashes of the name's forms (name_hashes). The record cache\n"
+        "in .spark/cache/ is removed at once.\n"
         "\n"
         "Git history still holds the old file and every earlier version of those texts.\n"
         "To purge it, rewrite history and then replace every clone (others must re-clone\n"

@@ -34,9 +34,10 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     ReportOptions report;
     report.language = *language_from_name(options.language.empty() ? workspace.config.language
                                                                    : options.language);
-    report.mermaid = options.mermaid == "azure" ? MermaidStyle::azure
-                     : options.mermaid == "off" ? MermaidStyle::off
-                                                : MermaidStyle::fenced;
+    report.mermaid = options.mermaid == "azure"     ? MermaidStyle::azure
+                     : options.mermaid == "classic" ? MermaidStyle::classic
+                     : options.mermaid == "off"     ? MermaidStyle::off
+                                                    : MermaidStyle::fenced;
     report.names = *names_mode_from_name(options.names);
     report.generated = today;
 
@@ -44,6 +45,8 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     const std::string text =
         options.format == "json"
             ? render_json_report(workspace.config, records, analysis, report) + "\n"
+        : options.format == "html"
+            ? render_html(build_report(workspace.config, records, analysis, report))
             : render_markdown_report(workspace.config, records, analysis, report);
     if (options.output.empty() || options.output == "-") {
         fmt::print("{}", text);
@@ -57,7 +60,7 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
 void register_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportCommandOptions>();
     auto* command = app.add_subcommand(
-        "report", "Write the Markdown (or JSON) report: fire gauge, signals, growth, spread");
+        "report", "Write the Markdown (or HTML, JSON) report: fire gauge, signals, growth, spread");
     // An empty value would read as "not given": --period '' is a mistake, not the default.
     const CLI::Validator not_empty(
         [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },
@@ -73,7 +76,7 @@ void register_report(CLI::App& app, Context& context) {
     command
         ->add_option("--period", options->period,
                      "A whole month, quarter, tertial or year: 2026-11, 2026-Q4, "
-                     "2026-T3, 2026")
+                     "2026-T3, 2026, vorige-maand, dit-tertiaal, …")
         ->check(not_empty)
         ->option_text("PERIOD")
         ->group("Period");
@@ -82,15 +85,19 @@ void register_report(CLI::App& app, Context& context) {
         ->check(CLI::IsMember({"nl", "en"}))
         ->option_text("LANG")
         ->group("Output");
-    command->add_option("--format", options->format, "markdown (default) or json")
-        ->check(CLI::IsMember({"markdown", "json"}))
+    command
+        ->add_option("--format", options->format,
+                     "markdown (default), html (one self-contained page) or json")
+        ->check(CLI::IsMember({"markdown", "html", "json"}))
         ->option_text("FORMAT")
         ->group("Output");
     command
         ->add_option("--mermaid", options->mermaid,
-                     "Charts as ```mermaid fences (fenced, default), ::: mermaid blocks "
-                     "for Azure DevOps (azure), or none (off)")
-        ->check(CLI::IsMember({"fenced", "azure", "off"}))
+                     "Charts: ```mermaid fences for Mermaid 10.3+ (fenced, default), "
+                     "graphs only for older Mermaid with the growth as bars in its table "
+                     "(classic), the same in ::: mermaid blocks for Azure DevOps (azure), or "
+                     "none (off)")
+        ->check(CLI::IsMember({"fenced", "classic", "azure", "off"}))
         ->option_text("STYLE")
         ->group("Output");
     command
@@ -108,6 +115,7 @@ void register_report(CLI::App& app, Context& context) {
     command->footer("Examples:\n"
                     "  spark report -o wiki/vuurmeter.md\n"
                     "  spark report --period 2026-T3 --lang en --mermaid azure\n"
+                    "  spark report --format html -o vuurmeter.html\n"
                     "  spark report --format json | jq -r .state");
     run_when_chosen(*command, context, options, run_report);
 }

@@ -17,8 +17,9 @@ void run_status(const Context& context) {
     const Period period =
         resolve_period("", "", "", history_start(records, workspace.config, today), today);
     const Analysis analysis = analyse(records, workspace.config, period, today);
-    fmt::print("{}", render_status(workspace.config, records, analysis,
-                                   *language_from_name(workspace.config.language),
+    const Language language = *language_from_name(workspace.config.language);
+    const DisplayNames names(records, analysis.figures, language, NamesMode::inside);
+    fmt::print("{}", render_status(workspace.config, analysis, names, language,
                                    context.color_enabled(stdout)));
 }
 

@@ -11,24 +11,6 @@ namespace spark {
 
 namespace {
 
-// Names compared for "the same person twice": case, accents and white space do not count.
-std::string name_key(std::string_view name) {
-    std::string key;
-    bool space = false;
-    for (char c : fold_for_matching(name)) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !key.empty();
-            continue;
-        }
-        if (space) {
-            key += ' ';
-            space = false;
-        }
-        key += c;
-    }
-    return key;
-}
-
 class Checker {
   public:
     explicit Checker(const Records& records) : records_(records) {
@@ -86,7 +68,8 @@ class Checker {
                 error(path_of(person), person.invited_by_pos,
                       fmt::format("'invited_by' names unknown person '{}'", person.invited_by));
             }
-            by_name[name_key(person.name)].push_back(&person);
+            // One rule for "the same name" (text.hpp): what fold_name makes equal.
+            by_name[fold_name(person.name)].push_back(&person);
         }
         for (const auto& [name, same] : by_name) {
             for (std::size_t i = 1; i < same.size(); ++i) {

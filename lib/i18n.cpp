@@ -30,7 +30,6 @@ constexpr Words dutch{
     .meetings = "Ontmoetingen",
     .attendance = "Aanwezigen",
     .growth_chart_title = "Betrokken mensen per maand",
-    .growth_pie_title = "Nieuwe mensen per maand",
     .people_axis = "Mensen",
     .spread = "Verspreiding",
     .spread_intro = "Wie wie heeft meegenomen (invited_by). De kern is generatie 0; wie door "
@@ -45,7 +44,7 @@ constexpr Words dutch{
     .title = "Titel",
     .effect = "Effect",
     .no_entries = "Geen vermeldingen in deze periode.",
-    .earlier_entries = "En {} eerdere vermeldingen; `spark list --kind {}` toont ze allemaal.",
+    .earlier_entries = "En {} eerdere vermeldingen in deze periode.",
     .setting = "Vorm",
     .place = "Plaats",
     .attendees = "Aanwezig",
@@ -55,8 +54,7 @@ constexpr Words dutch{
     .outcomes = "Opbrengst",
     .followups = "Vervolgafspraken",
     .no_meetings = "Geen ontmoetingen in deze periode.",
-    .earlier_meetings = "En {} eerdere ontmoetingen; `spark list --kind meeting` toont ze "
-                        "allemaal.",
+    .earlier_meetings = "En {} eerdere ontmoetingen in deze periode.",
     .person = "persoon",
     .unknown_person = "onbekend",
     .last_entry = "laatste vermelding",
@@ -93,7 +91,16 @@ constexpr Words dutch{
     .critics = "Critici",
     .departments = "Afdelingen",
     .nobody_recorded = "nog niemand vastgelegd",
-    .attended = "bij een ontmoeting {}",
+    .more_person = "en {} andere",
+    .growth_per_quarter = "Groei per kwartaal",
+    .growth_chart_title_quarter = "Betrokken mensen per kwartaal",
+    .quarter = "Kwartaal",
+    .quarter_label = "Q{}",
+    .growth_legend = "Staven: nieuwe mensen. Lijn: betrokken in totaal.",
+    .spread_legend_core = "Oranje: de kern.",
+    .spread_legend_outside = "Blauw: van buiten de organisatie.",
+    .spread_cutoff = "De grafiek toont de eerste {} van {} mensen; de tabel telt iedereen.",
+    .contents = "Inhoud",
 };
 
 constexpr Words english{
@@ -120,7 +127,6 @@ constexpr Words english{
     .meetings = "Meetings",
     .attendance = "Attendance",
     .growth_chart_title = "People involved per month",
-    .growth_pie_title = "New people per month",
     .people_axis = "People",
     .spread = "Spread",
     .spread_intro = "Who brought in whom (invited_by). The core group is generation 0; people "
@@ -135,7 +141,7 @@ constexpr Words english{
     .title = "Title",
     .effect = "Effect",
     .no_entries = "No entries in this period.",
-    .earlier_entries = "And {} earlier entries; `spark list --kind {}` shows them all.",
+    .earlier_entries = "And {} earlier entries in this period.",
     .setting = "Setting",
     .place = "Place",
     .attendees = "Attendees",
@@ -145,7 +151,7 @@ constexpr Words english{
     .outcomes = "Outcomes",
     .followups = "Follow-ups",
     .no_meetings = "No meetings in this period.",
-    .earlier_meetings = "And {} earlier meetings; `spark list --kind meeting` shows them all.",
+    .earlier_meetings = "And {} earlier meetings in this period.",
     .person = "person",
     .unknown_person = "unknown",
     .last_entry = "last entry",
@@ -182,7 +188,16 @@ constexpr Words english{
     .critics = "Critics",
     .departments = "Departments",
     .nobody_recorded = "nobody recorded yet",
-    .attended = "at a meeting {}",
+    .more_person = "and {} other",
+    .growth_per_quarter = "Growth per quarter",
+    .growth_chart_title_quarter = "People involved per quarter",
+    .quarter = "Quarter",
+    .quarter_label = "Q{}",
+    .growth_legend = "Bars: new people. Line: people involved in total.",
+    .spread_legend_core = "Orange: the core group.",
+    .spread_legend_outside = "Blue: from outside the organisation.",
+    .spread_cutoff = "The graph shows the first {} of {} people; the table counts everyone.",
+    .contents = "Contents",
 };
 
 template <std::size_t N>
@@ -251,7 +266,6 @@ std::string weeks_phrase(Language language, long weeks) {
     }
     return fmt::format("{} {}", weeks, weeks == 1 ? "week" : "weeks");
 }
-
 
 std::string window_phrase(Language language, long days) {
     return days % 7 == 0 ? weeks_phrase(language, days / 7) : days_phrase(language, days);

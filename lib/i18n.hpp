@@ -35,7 +35,6 @@ struct Words {
     const char* meetings;
     const char* attendance;
     const char* growth_chart_title;
-    const char* growth_pie_title; // for Azure DevOps, whose Mermaid has no xychart
     const char* people_axis;
     const char* spread;
     const char* spread_intro;
@@ -49,7 +48,7 @@ struct Words {
     const char* title;
     const char* effect;
     const char* no_entries;
-    const char* earlier_entries; // "{} eerdere …"
+    const char* earlier_entries; // "En {} eerdere vermeldingen in deze periode."
     const char* setting;
     const char* place;
     const char* attendees;
@@ -92,7 +91,17 @@ struct Words {
     const char* critics;
     const char* departments;
     const char* nobody_recorded;
-    const char* attended; // critics: "{} van de ontmoetingen"
+    // The report's rendering (charts, tables).
+    const char* more_person;                // "en {} andere": more_people for one
+    const char* growth_per_quarter;         // heading when the period is longer than 18 months
+    const char* growth_chart_title_quarter; // "Betrokken mensen per kwartaal"
+    const char* quarter;                    // table heading
+    const char* quarter_label;              // "Q{}"
+    const char* growth_legend;              // what the bars and the line are
+    const char* spread_legend_core;         // what the colours of the spread graph mean
+    const char* spread_legend_outside;
+    const char* spread_cutoff; // "… de eerste {} van {} mensen …"
+    const char* contents;      // "Inhoud": the sections of the HTML page
 };
 
 const Words& words(Language language);

@@ -23,7 +23,11 @@ bool Meeting::operator==(const Meeting& o) const {
 bool Person::operator==(const Person& o) const {
     return id == o.id && name == o.name && group == o.group && roles == o.roles &&
            department == o.department && invited_by == o.invited_by && since == o.since &&
-           is_public == o.is_public && note == o.note;
+           is_public == o.is_public && note == o.note && name_hashes == o.name_hashes;
+}
+
+bool Person::is_forgotten() const {
+    return id.starts_with("forgotten-") || !name_hashes.empty();
 }
 
 Setting setting_for_groups(const std::vector<std::optional<Group>>& groups) {

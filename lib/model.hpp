@@ -22,7 +22,8 @@ struct Entry {
     std::string effect;
     std::string body;
 
-    // Where each reference to a person stands in the file, for check's messages.
+    // Where each reference to a person stands in the file: check names the position, and
+    // people merge/forget swap the id in place there to keep hand formatting.
     std::vector<SourcePos> people_pos;
     bool operator==(const Entry& other) const;
 };
@@ -56,9 +57,14 @@ struct Person {
     Date since;
     bool is_public = false;
     std::string note;
+    // A forgotten person's pseudonym only: hashes of the forgotten name's forms, so reports
+    // keep hiding the name where text still holds it (see name_forms.hpp).
+    std::vector<std::string> name_hashes;
 
     SourcePos invited_by_pos;
     bool has_role(Role role) const;
+    // The stand-in `spark people forget` leaves: "forgotten-<hash>".
+    bool is_forgotten() const;
     bool operator==(const Person& other) const;
 };
 

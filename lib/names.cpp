@@ -1,35 +1,12 @@
 #include "names.hpp"
 
-#include "text.hpp"
+#include "name_forms.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
 
 namespace spark {
-
-namespace {
-
-// "Jeroen de Graaf" → {"jeroen", "de", "graaf"}.
-std::vector<std::string> words_of(std::string_view name) {
-    std::vector<std::string> words;
-    std::size_t i = 0;
-    while (i < name.size()) {
-        const auto start = name.find_first_not_of(" \t", i);
-        if (start == std::string_view::npos) {
-            break;
-        }
-        auto end = name.find_first_of(" \t", start);
-        if (end == std::string_view::npos) {
-            end = name.size();
-        }
-        words.push_back(fold_for_matching(name.substr(start, end - start)));
-        i = end;
-    }
-    return words;
-}
-
-} // namespace
 
 std::optional<NamesMode> names_mode_from_name(std::string_view name) {
     if (name == "all") {
@@ -58,11 +35,13 @@ bool shown_by_name(const Person& person, NamesMode mode) {
     return false;
 }
 
+constexpr std::size_t no_salt = static_cast<std::size_t>(-1);
+
 } // namespace
 
 DisplayNames::DisplayNames(const Records& records, const Figures& figures, Language language,
                            NamesMode mode)
-    : unknown_(words(language).unknown_person) {
+    : unknown_(words(language).unknown_person), someone_(words(language).person) {
     std::map<std::string, int> counters;
     auto label = [&](const Person& person) {
         if (labels_.count(person.id) != 0) {
@@ -83,117 +62,193 @@ DisplayNames::DisplayNames(const Records& records, const Figures& figures, Langu
         label(person);
     }
 
-    // Names to look for in free text: hidden people's full names, and their first names and
-    // surnames where no one else in the workspace has the same.
-    auto first_name = [](const std::string& name) {
-        return name.substr(0, name.find(' '));
-    };
-    auto surname = [](const std::string& name) {
-        const auto space = name.find(' ');
-        return space == std::string::npos ? std::string() : name.substr(space + 1);
-    };
-    std::map<std::string, int> uses;
+    // Everyone's name forms, the shown people's too: a shown full name stays as written
+    // instead of losing a first name it shares with someone hidden.
     for (const auto& person : records.people) {
-        ++uses[first_name(person.name)];
-        ++uses[surname(person.name)];
+        Holder holder;
+        holder.label = labels_[person.id];
+        holder.generic =
+            person.group ? group_name(language, *person.group) : words(language).person;
+        holder.hidden = person.is_forgotten() || !shown_by_name(person, mode);
+        holders_.push_back(std::move(holder));
+        add_forms(person, holders_.size() - 1);
     }
-    std::map<std::string, std::string> hidden;
-    for (const auto& person : records.people) {
-        if (person.name.empty() || shown_by_name(person, mode)) {
-            continue;
+}
+
+void DisplayNames::add_forms(const Person& person, std::size_t holder) {
+    auto add = [&](std::vector<std::string> words, std::size_t salt_index, std::string key) {
+        if (words.empty()) {
+            return;
         }
-        const std::string& shown = labels_[person.id];
-        hidden.emplace(person.name, shown);
-        for (const std::string& part : {first_name(person.name), surname(person.name)}) {
-            if (part.size() >= 2 && uses[part] == 1) {
-                hidden.emplace(part, shown);
-            }
+        anyone_hidden_ = anyone_hidden_ || holders_[holder].hidden;
+        by_first_word_[std::move(key)].push_back(forms_.size());
+        forms_.push_back({std::move(words), holder, salt_index});
+    };
+    if (!person.is_forgotten()) {
+        for (auto& form : name_forms(person.name, person.id)) {
+            std::string first = form.front();
+            add(std::move(form), no_salt, std::move(first));
         }
+        return;
     }
-    for (const auto& [name, shown] : hidden) {
-        HiddenName entry{words_of(name), shown};
-        if (!entry.words.empty()) {
-            hidden_[entry.words.front()].push_back(std::move(entry));
-        }
+    // A pseudonym: its own name ("(forgotten 3f2a9c)") is no one's; the forgotten name is
+    // known only by the hashes of its forms, salted with the pseudonym's id.
+    if (person.name_hashes.empty()) {
+        return;
     }
-    for (auto& [first, names] : hidden_) {
-        std::stable_sort(names.begin(), names.end(), [](const auto& a, const auto& b) {
-            return a.words.size() > b.words.size();
-        });
+    salts_.push_back(person.id);
+    const std::size_t salt_index = salts_.size() - 1;
+    for (const auto& hashed : person.name_hashes) {
+        std::vector<std::string> words;
+        for (std::size_t at = 0; at + 16 <= hashed.size(); at += 17) {
+            words.push_back(hashed.substr(at, 16));
+        }
+        if (!words.empty()) {
+            std::string first = std::to_string(salt_index) + "#" + words.front();
+            add(std::move(words), salt_index, std::move(first));
+        }
     }
 }
 
 namespace {
 
-// Letters (any non-ASCII byte counts), digits and the connectors inside names.
-bool word_character(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x80 || c == '_' || c == '-' || c == '\'' || (c >= '0' && c <= '9') ||
-           (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+// "jeroens" → "jeroen": the possessive -s written without an apostrophe (Dutch), for
+// words of three letters or more that do not end in an s sound themselves; "" otherwise.
+std::string without_possessive_s(const std::string& word) {
+    if (word.size() < 4 || word.back() != 's') {
+        return {};
+    }
+    const char before = word[word.size() - 2];
+    if (before == 's' || before == 'x' || before == 'z') {
+        return {};
+    }
+    return word.substr(0, word.size() - 1);
+}
+
+bool opens_sentence(const std::string& out) {
+    const auto before = out.find_last_not_of(" \t\n");
+    return before == std::string::npos || out[before] == '.' || out[before] == '!' ||
+           out[before] == '?';
 }
 
 } // namespace
 
 std::string DisplayNames::redact(std::string_view text) const {
-    if (hidden_.empty()) {
+    if (!anyone_hidden_) {
         return std::string(text);
     }
-    // Words and the gaps between them; names match word by word, ignoring case and accents
-    // ("Jose" and "JOSÉ" hide José), across single runs of spaces.
-    struct Token {
-        std::string_view text;
-        bool word;
-    };
-    std::vector<Token> tokens;
-    for (std::size_t i = 0; i < text.size();) {
-        const bool word = word_character(text[i]);
-        std::size_t j = i;
-        while (j < text.size() && word_character(text[j]) == word) {
-            ++j;
-        }
-        tokens.push_back({text.substr(i, j - i), word});
-        i = j;
+    const std::vector<TextWord> words = text_words(text);
+    // What a text word is compared with: its folded spelling, or its hash under a salt;
+    // `stem`: the word without a possessive -s. Hashes are computed once per word.
+    std::vector<std::string> stems(words.size());
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        stems[w] = without_possessive_s(words[w].folded);
     }
-    auto is_space = [](std::string_view gap) {
-        return !gap.empty() && gap.find_first_not_of(' ') == std::string_view::npos;
+    std::vector<std::vector<std::string>> hashes(words.size() * 2);
+    auto spelled = [&](std::size_t w, bool stem) -> const std::string& {
+        return stem ? stems[w] : words[w].folded;
     };
+    auto key = [&](std::size_t w, std::size_t salt_index, bool stem) -> const std::string& {
+        if (salt_index == no_salt) {
+            return spelled(w, stem);
+        }
+        auto& cache = hashes[2 * w + (stem ? 1 : 0)];
+        if (cache.empty()) {
+            for (const auto& salt : salts_) {
+                cache.push_back(name_word_hash(salt, spelled(w, stem)));
+            }
+        }
+        return cache[salt_index];
+    };
+
     std::string out;
     out.reserve(text.size());
-    for (std::size_t t = 0; t < tokens.size(); ++t) {
-        const Token& token = tokens[t];
-        const HiddenName* match = nullptr;
-        if (token.word) {
-            auto found = hidden_.find(fold_for_matching(token.text));
-            if (found != hidden_.end()) {
-                for (const auto& candidate : found->second) {
-                    bool all = true;
-                    for (std::size_t w = 1; all && w < candidate.words.size(); ++w) {
-                        const std::size_t at = t + 2 * w;
-                        all = at < tokens.size() && is_space(tokens[at - 1].text) &&
-                              fold_for_matching(tokens[at].text) == candidate.words[w];
-                    }
-                    if (all) {
-                        match = &candidate;
-                        break;
+    std::size_t copied = 0;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        // Every form that matches at word i; the longest wins, and at equal length an exact
+        // match wins over one with a possessive -s.
+        std::size_t best_length = 0;
+        bool best_possessive = false;
+        std::vector<std::size_t> holders;
+        auto consider = [&](std::size_t form_index, bool possessive) {
+            const Form& form = forms_[form_index];
+            const std::size_t n = form.words.size();
+            if (i + n > words.size() || (possessive && n != 1)) {
+                return;
+            }
+            for (std::size_t j = 1; j < n; ++j) {
+                if (!words[i + j - 1].joined_to_next) {
+                    return;
+                }
+                if (key(i + j, form.salt_index, false) == form.words[j]) {
+                    continue;
+                }
+                if (j + 1 == n && !stems[i + j].empty() &&
+                    key(i + j, form.salt_index, true) == form.words[j]) {
+                    possessive = true;
+                    continue;
+                }
+                return;
+            }
+            if (n > best_length || (n == best_length && best_possessive && !possessive)) {
+                best_length = n;
+                best_possessive = possessive;
+                holders.clear();
+            } else if (n < best_length || possessive != best_possessive) {
+                return;
+            }
+            if (std::find(holders.begin(), holders.end(), form.holder) == holders.end()) {
+                holders.push_back(form.holder);
+            }
+        };
+        for (bool stem : {false, true}) {
+            if (stem && stems[i].empty()) {
+                continue;
+            }
+            if (auto found = by_first_word_.find(spelled(i, stem)); found != by_first_word_.end()) {
+                for (std::size_t f : found->second) {
+                    consider(f, stem);
+                }
+            }
+            for (std::size_t s = 0; s < salts_.size(); ++s) {
+                auto found = by_first_word_.find(std::to_string(s) + "#" + key(i, s, stem));
+                if (found != by_first_word_.end()) {
+                    for (std::size_t f : found->second) {
+                        consider(f, stem);
                     }
                 }
             }
         }
-        if (match == nullptr) {
-            out += token.text;
+        if (holders.empty()) {
             continue;
         }
-        std::string label = match->label;
-        // A label opening a sentence starts with a capital, as the name did.
-        const auto before = out.find_last_not_of(' ');
-        if ((before == std::string::npos || out[before] == '.' || out[before] == '!' ||
-             out[before] == '?') &&
-            !label.empty() && label[0] >= 'a' && label[0] <= 'z') {
-            label[0] = static_cast<char>(label[0] - 'a' + 'A');
+        const std::size_t last = i + best_length - 1;
+        const bool hidden = std::any_of(holders.begin(), holders.end(),
+                                        [&](std::size_t h) { return holders_[h].hidden; });
+        if (hidden) {
+            std::string label = holders_[holders.front()].label;
+            if (holders.size() > 1) { // a form several people share: name none of them
+                label = holders_[holders.front()].generic;
+                for (std::size_t h : holders) {
+                    if (holders_[h].generic != label) {
+                        label = someone_;
+                    }
+                }
+            }
+            out.append(text.substr(copied, words[i].begin - copied));
+            // A label opening a sentence starts with a capital, as the name did.
+            if (opens_sentence(out) && !label.empty() && label[0] >= 'a' && label[0] <= 'z') {
+                label[0] = static_cast<char>(label[0] - 'a' + 'A');
+            }
+            out += label;
+            if (best_possessive) {
+                out += "'s";
+            }
+            copied = words[last].end;
         }
-        out += label;
-        t += 2 * (match->words.size() - 1);
+        i = last; // a name kept as written is not searched again for shorter forms
     }
+    out.append(text.substr(copied));
     return out;
 }
 

@@ -28,21 +28,44 @@ class DisplayNames {
     std::string operator()(const std::string& id) const;
 
     // Free text (titles, effects, questions…) with the names of people who are not shown by
-    // name replaced by their label: the full name always, the first name or the surname
-    // alone when no one else in the workspace has the same. Case-sensitive, whole words
-    // only. Best effort: a nickname or a misspelling is not found.
+    // name replaced by their label. Forgotten people are never shown by name, whatever the
+    // mode: their pseudonym keeps hashes of their name's forms (see name_forms.hpp).
+    //
+    // Every form of a name is looked for (name_forms: full name, each first name and surname
+    // part, the surname with its particles, the name written together, the id), ignoring
+    // case, accents, Unicode compatibility forms and invisible characters, across spaces of
+    // any kind, line breaks, '-', '_', '.' and apostrophes, and with a possessive -s
+    // ("Jeroens" → "initiatiefnemer 1's"). The longest form wins; a form that belongs to
+    // several people, at least one of them hidden, becomes a label that names no one
+    // ("inwoner" when they share a group). Forms of people shown by name stay as written.
+    // Best effort: a nickname or a misspelling is not found.
     std::string redact(std::string_view text) const;
 
   private:
-    std::unordered_map<std::string, std::string> labels_;
-    // A hidden name as folded words ("jose", "alvarez") with its label, found in free text
-    // by its first word; the longest names are tried first.
-    struct HiddenName {
-        std::vector<std::string> words;
-        std::string label;
+    // Someone whose name can stand in text.
+    struct Holder {
+        std::string label;   // "inwoner 2", or the name when shown
+        std::string generic; // "inwoner": the group, or "persoon" without one
+        bool hidden = false;
     };
-    std::unordered_map<std::string, std::vector<HiddenName>> hidden_;
+    // A form of a holder's name: folded words, or, for a forgotten person, word hashes
+    // salted with the pseudonym's id (salt_index into salts_; npos for plain words).
+    struct Form {
+        std::vector<std::string> words;
+        std::size_t holder = 0;
+        std::size_t salt_index = static_cast<std::size_t>(-1);
+    };
+    void add_forms(const Person& person, std::size_t holder);
+
+    std::unordered_map<std::string, std::string> labels_;
+    std::vector<Holder> holders_;
+    std::vector<Form> forms_;
+    std::vector<std::string> salts_;
+    // Each form by its first word: the folded word, or "<salt index>#<hash>".
+    std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+    bool anyone_hidden_ = false;
     std::string unknown_;
+    std::string someone_;
 };
 
 } // namespace spark

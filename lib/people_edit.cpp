@@ -2,6 +2,7 @@
 
 #include "check.hpp"
 #include "error.hpp"
+#include "name_forms.hpp"
 #include "record_rewrite.hpp"
 #include "sha256.hpp"
 #include "text.hpp"
@@ -72,6 +73,13 @@ Person absorb(Person keep, const Person& other) {
     }
     if (other.since.valid() && (!keep.since.valid() || other.since < keep.since)) {
         keep.since = other.since;
+    }
+    // A forgotten name stays hidden whoever carries its hashes on.
+    for (const auto& hashed : other.name_hashes) {
+        if (std::find(keep.name_hashes.begin(), keep.name_hashes.end(), hashed) ==
+            keep.name_hashes.end()) {
+            keep.name_hashes.push_back(hashed);
+        }
     }
     return keep;
 }
@@ -296,6 +304,9 @@ PeopleEdit plan_forget(const Records& records, const std::string& id, const File
     stand_in.since = person.since;
     stand_in.invited_by = person.invited_by;
     stand_in.is_public = false;
+    // The name itself goes, but text may still hold it (and text from clones that had not
+    // forgotten yet will): hashes of its forms let reports keep hiding it.
+    stand_in.name_hashes = hashed_name_forms(person.name, person.id, pseudonym);
 
     const Person* existing = planner.find_person(pseudonym);
     Person to = stand_in;

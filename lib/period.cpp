@@ -3,6 +3,7 @@
 #include "error.hpp"
 
 #include <fmt/format.h>
+#include <optional>
 
 namespace spark {
 
@@ -18,15 +19,79 @@ bool all_digits(std::string_view text) {
     return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// The month, quarter (3), tertial (4) or year (12) that holds `day`, or the one `back`
+// such periods before it.
+Period period_of(const Date& day, int length, int back) {
+    int index = (day.year * 12 + day.month - 1) / length - back;
+    return months(index * length / 12, index * length % 12 + 1, length);
+}
+
+// "Vorige maand", "vorige-maand", "vorig_kwartaal" → "vorig-maand", "vorig-kwartaal":
+// lowercase, one hyphen between words, and vorige/deze spelled as vorig/dit so that the
+// article's gender (de maand, het kwartaal) does not matter.
+std::string period_words(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == ' ' || c == '-' || c == '_') {
+            if (!out.empty() && out.back() != '-') {
+                out += '-';
+            }
+        } else {
+            out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+    }
+    while (!out.empty() && out.back() == '-') {
+        out.pop_back();
+    }
+    if (out.starts_with("vorige-")) {
+        out.erase(5, 1);
+    } else if (out.starts_with("deze-")) {
+        out.replace(0, 4, "dit");
+    }
+    return out;
+}
+
+std::optional<Period> named_period(const std::string& words, const Date& today) {
+    struct Unit {
+        std::string_view nl;
+        std::string_view en;
+        int months; // 0: a week
+    };
+    static constexpr Unit units[] = {
+        {"week", "week", 0},        {"maand", "month", 1}, {"kwartaal", "quarter", 3},
+        {"tertiaal", "tertial", 4}, {"jaar", "year", 12},
+    };
+    for (const auto& unit : units) {
+        for (int back = 0; back <= 1; ++back) {
+            const std::string nl = fmt::format("{}-{}", back ? "vorig" : "dit", unit.nl);
+            const std::string en = fmt::format("{}-{}", back ? "last" : "this", unit.en);
+            if (words != nl && words != en) {
+                continue;
+            }
+            if (unit.months == 0) {
+                const Date monday = add_days(today, -weekday(today) - 7 * back);
+                return Period{monday, add_days(monday, 6)};
+            }
+            return period_of(today, unit.months, back);
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
-Period parse_period(std::string_view text) {
+const char* const period_forms =
+    "YYYY, YYYY-MM, quarters YYYY-Q1..Q4, four-month tertials YYYY-T1..T3, or deze-maand, "
+    "vorige-maand, dit-kwartaal, vorig-kwartaal, dit-tertiaal, vorig-tertiaal, dit-jaar, "
+    "vorig-jaar, deze-week, vorige-week (this-month, last-month, … in English)";
+
+Period parse_period(std::string_view text, const Date& today) {
     auto bad = [&] {
-        return UsageError(fmt::format("invalid period '{}' (expected YYYY, YYYY-MM, quarters "
-                                      "YYYY-Q1..Q4 or four-month tertials YYYY-T1..T3, e.g. "
-                                      "2026-T3)",
-                                      text));
+        return UsageError(fmt::format("invalid period '{}' (expected {})", text, period_forms));
     };
+    if (auto named = named_period(period_words(text), today)) {
+        return *named;
+    }
     if (text.size() < 4 || !all_digits(text.substr(0, 4))) {
         throw bad();
     }
@@ -62,7 +127,7 @@ Period resolve_period(const std::string& period, const std::string& since, const
         throw UsageError("--period cannot be combined with --since or --until");
     }
     if (!period.empty()) {
-        return parse_period(period);
+        return parse_period(period, today);
     }
     Period result{first, today};
     if (!since.empty()) {

@@ -17,8 +17,15 @@ struct Period {
 };
 
 // "2026-11" (month), "2026-Q4" (quarter), "2026-T3" (tertial: four months, as Dutch
-// municipalities plan), "2026" (year). Throws UsageError otherwise.
-Period parse_period(std::string_view text);
+// municipalities plan), "2026" (year), or a period named relative to `today`: deze-maand,
+// vorige-maand, dit-kwartaal, vorig-kwartaal, dit-tertiaal, vorig-tertiaal, dit-jaar,
+// vorig-jaar, deze-week, vorige-week, and in English this-month, last-month, this-quarter,
+// last-quarter, this-tertial, last-tertial, this-year, last-year, this-week, last-week
+// (case ignored, a space for the hyphen). Throws UsageError listing the forms otherwise.
+Period parse_period(std::string_view text, const Date& today);
+
+// The accepted forms, for help texts and error messages.
+extern const char* const period_forms;
 
 // The report's period from --period, --since and --until; unset ends default to the
 // first record (`first`) and today. Throws UsageError on conflicts.

@@ -1,5 +1,6 @@
 #include "record_reader.hpp"
 
+#include "name_forms.hpp"
 #include "text.hpp"
 #include "toml_reader.hpp"
 
@@ -161,6 +162,14 @@ std::optional<Person> read_person(std::string_view bytes, const std::string& pat
     }
     person.is_public = fields.boolean("public").value_or(false);
     person.note = fields.string("note").value_or("");
+    for (auto& [hashed, pos] : fields.string_array("name_hashes")) {
+        if (!is_hashed_name_form(hashed)) {
+            fields.error(pos, "'name_hashes' holds words of 16 hex digits separated by spaces; "
+                              "this item is damaged, restore it from git");
+            continue;
+        }
+        person.name_hashes.push_back(std::move(hashed));
+    }
     fields.reject_unknown_keys();
     if (!fields.ok()) {
         return std::nullopt;

@@ -60,6 +60,9 @@ std::string emit_person(const Person& person) {
         w.date("since", person.since);
     }
     w.boolean("public", person.is_public);
+    if (!person.name_hashes.empty()) {
+        w.list("name_hashes", person.name_hashes);
+    }
     if (!person.note.empty()) {
         w.text("note", person.note);
     }

@@ -4,7 +4,9 @@
 #include "model.hpp"
 #include "workspace.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,9 @@ struct LoadOptions {
     // Reuse parsed records from .spark/cache/ when their files are unchanged (see cache.hpp);
     // off with --no-cache or SPARK_NO_CACHE=1.
     bool use_cache = true;
+    // The clock the cache's racy-stamp rule reads (nanoseconds since the epoch, the
+    // file-system clock); unset: the real one. Tests inject one so that they need not wait.
+    std::function<std::int64_t()> now_ns;
 };
 
 struct RecordFile {
@@ -50,6 +55,11 @@ Records load_people(const fs::path& root, const LoadOptions& options = {});
 // load_records for commands that read: throws DataError naming the broken files, if any.
 Records load_valid_records(const fs::path& root, const LoadOptions& options = {});
 Records load_valid_people(const fs::path& root, const LoadOptions& options = {});
+
+// Removes the record caches of the workspace (with --no-cache too), so that what a record
+// held before `people forget` does not linger in .spark/cache/. Throws Error naming the
+// file when one cannot be removed.
+void remove_record_caches(const fs::path& root);
 
 // The same for an opened workspace, honouring its cache setting.
 Records load_records(const Workspace& workspace);

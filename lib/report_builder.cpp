@@ -24,11 +24,11 @@ TableColumn column(std::string heading, Align align = Align::left) {
 }
 
 TableCell cell(Spans spans) {
-    return TableCell{std::move(spans), false};
+    return TableCell{std::move(spans), false, {}};
 }
 
 TableCell number_cell(long value) {
-    return TableCell{{fixed_span(std::to_string(value))}, false};
+    return TableCell{{fixed_span(std::to_string(value))}, false, value};
 }
 
 // A sentence starts with a capital: "al 14 weken …" → "Al 14 weken …".
@@ -70,6 +70,12 @@ class ReportBuilder {
   private:
     Language language() const { return options_.language; }
     long window_days() const { return f_.window.days(); }
+
+    // A date in a table: "6 jul 2026", short enough for a narrow column, kept on one line.
+    std::string table_date(const Date& date) const {
+        return fmt::format("{} {} {}", date.day, month_abbreviation(language(), date.month),
+                           date.year);
+    }
 
     // A person as the report names them: by name, or by group and number when hidden.
     Span person(const std::string& id) const { return user_span(names_(id)); }
@@ -159,7 +165,7 @@ class ReportBuilder {
                 cell({fixed_span(criterion_label(language(), c, f_))}),
                 cell({fixed_span(criterion_value(language(), c))}),
                 cell({fixed_span(criterion_threshold(language(), c))}),
-                TableCell{{fixed_span(mark)}, true},
+                TableCell{{fixed_span(mark)}, true, {}},
             });
         }
         s.blocks.push_back(std::move(table));
@@ -282,7 +288,7 @@ class ReportBuilder {
                 cell({fixed_span(std::string(row.heading.in(language())))}),
                 cell({fixed_span(fmt::format("{}{}", e.period, trend))}),
                 cell({fixed_span(comparable ? std::to_string(e.previous) : "—")}),
-                TableCell{{fixed_span(e.last ? e.last->iso() : "—")}, true},
+                TableCell{{fixed_span(e.last ? table_date(*e.last) : "—")}, true, {}},
             });
         }
         s.blocks.push_back(std::move(table));
@@ -323,62 +329,143 @@ class ReportBuilder {
         s.blocks.push_back(Paragraph{std::move(departments)});
     }
 
-    std::string month_label(const MonthFigures& m) const {
-        const bool one_year = f_.months.front().year == f_.months.back().year;
-        return one_year ? month_abbreviation(language(), m.month)
-                        : fmt::format("{} {}", month_abbreviation(language(), m.month), m.year);
+    // A row of the growth table and a point of its chart: a month, or a quarter when the
+    // period is longer than 18 months (the bars would flatten to nothing).
+    struct GrowthRow {
+        std::string label;      // on the chart: "jun 2026", "jul", …, "jan 2027"; "2027", ""
+        std::string long_label; // in the table: "juni 2026", "Q3 2026"
+        int new_people = 0;
+        int people = 0;
+        int entries = 0;
+        int meetings = 0;
+        int attendance = 0;
+    };
+
+    bool quarterly() const { return f_.months.size() > 18; }
+
+    std::vector<GrowthRow> growth_rows() const {
+        std::vector<GrowthRow> rows;
+        int last_quarter = 0;
+        for (const auto& m : f_.months) {
+            const int quarter = (m.month - 1) / 3 + 1;
+            if (!quarterly()) {
+                const std::string name = month_abbreviation(language(), m.month);
+                rows.push_back(
+                    {rows.empty() || m.month == 1 ? fmt::format("{} {}", name, m.year) : name,
+                     fmt::format("{} {}", month_name(language(), m.month), m.year)});
+            } else if (rows.empty() || quarter != last_quarter) {
+                // Many quarters side by side: the chart names only the years, at their first
+                // quarter (and at the start when there is room before the next year).
+                const std::string name = fmt::format(fmt::runtime(w_.quarter_label), quarter);
+                const bool named = quarter == 1 || (rows.empty() && quarter <= 2);
+                rows.push_back({named ? std::to_string(m.year) : std::string(),
+                                fmt::format("{} {}", name, m.year)});
+            }
+            last_quarter = quarter;
+            GrowthRow& row = rows.back();
+            row.new_people += m.new_people;
+            row.people = m.people;
+            row.entries += m.entries;
+            row.meetings += m.meetings;
+            row.attendance += m.attendance;
+        }
+        return rows;
     }
 
     void growth() {
-        auto& s = section("growth", w_.growth);
-        GrowthChart chart{w_.growth_chart_title, w_.people_axis, w_.growth_pie_title, {}};
-        for (const auto& m : f_.months) {
-            chart.points.push_back({month_label(m), m.new_people, m.people});
+        auto& s = section("growth", quarterly() ? w_.growth_per_quarter : w_.growth);
+        const auto rows = growth_rows();
+        GrowthChart chart{quarterly() ? w_.growth_chart_title_quarter : w_.growth_chart_title,
+                          w_.people_axis,
+                          w_.growth_legend,
+                          {}};
+        for (const auto& row : rows) {
+            chart.points.push_back({row.label, row.new_people, row.people});
         }
         s.blocks.push_back(std::move(chart));
-        Table table{{column(w_.month), column(w_.new_people, Align::right),
-                     column(w_.people_total, Align::right), column(w_.entries, Align::right),
-                     column(w_.meetings, Align::right), column(w_.attendance, Align::right)},
+        Table table{{column(quarterly() ? w_.quarter : w_.month),
+                     column(w_.new_people, Align::right), column(w_.people_total, Align::right),
+                     column(w_.entries, Align::right), column(w_.meetings, Align::right),
+                     column(w_.attendance, Align::right)},
                     {}};
-        for (const auto& m : f_.months) {
+        table.columns[1].bars = true;
+        for (const auto& row : rows) {
             table.rows.push_back({
-                cell({fixed_span(fmt::format("{} {}", month_name(language(), m.month), m.year))}),
-                number_cell(m.new_people),
-                number_cell(m.people),
-                number_cell(m.entries),
-                number_cell(m.meetings),
-                number_cell(m.attendance),
+                TableCell{{fixed_span(row.long_label)}, true, {}},
+                number_cell(row.new_people),
+                number_cell(row.people),
+                number_cell(row.entries),
+                number_cell(row.meetings),
+                number_cell(row.attendance),
             });
         }
         s.blocks.push_back(std::move(table));
     }
 
+    // The spread graph: up to max_graph_people people in order of first involvement, each
+    // drawn only with the one who invited them (so no one floats loose), listed generation
+    // by generation so the layout reads from the core outwards.
     NetworkChart network() const {
-        NetworkChart chart;
-        if (f_.involved.size() <= options_.max_graph_people) {
-            std::unordered_map<std::string, std::size_t> node;
-            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
+        std::unordered_map<std::string, std::size_t> involved_index;
+        for (std::size_t i = 0; i < f_.involved.size(); ++i) {
+            involved_index[f_.involved[i].person->id] = i;
+        }
+        std::vector<std::size_t> drawn; // indexes into f_.involved
+        std::unordered_map<std::string, std::size_t> node_of;
+        const auto full = [&] {
+            return drawn.size() >= options_.max_graph_people;
+        };
+        // Someone who joined before the one who invited them waits for a later pass.
+        for (bool added = true; added && !full();) {
+            added = false;
+            for (std::size_t i = 0; i < f_.involved.size() && !full(); ++i) {
                 const auto& facts = f_.involved[i];
-                node[facts.person->id] = i;
-                chart.nodes.push_back(
-                    {names_(facts.person->id), facts.generation, facts.generation == 0});
-            }
-            for (std::size_t i = 0; i < f_.involved.size(); ++i) {
-                auto inviter = node.find(f_.involved[i].person->invited_by);
-                if (inviter != node.end()) {
-                    chart.edges.push_back({inviter->second, i});
+                const auto& inviter = facts.person->invited_by;
+                const bool loose = facts.generation > 0 && involved_index.count(inviter) > 0 &&
+                                   node_of.count(inviter) == 0;
+                if (!loose && node_of.count(facts.person->id) == 0) {
+                    node_of[facts.person->id] = drawn.size();
+                    drawn.push_back(i);
+                    added = true;
                 }
             }
-        } else {
-            // Too many people to draw one by one: a box per generation.
-            for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
-                chart.nodes.push_back(
-                    {fmt::format("{} {}: {}", w_.generation, g, f_.people_per_generation[g]),
-                     static_cast<int>(g), false});
-                if (g > 0) {
-                    chart.edges.push_back({g - 1, g});
-                }
+        }
+        std::sort(drawn.begin(), drawn.end(), [&](std::size_t a, std::size_t b) {
+            return std::pair(f_.involved[a].generation, a) <
+                   std::pair(f_.involved[b].generation, b);
+        });
+        NetworkChart chart;
+        for (std::size_t n = 0; n < drawn.size(); ++n) {
+            const auto& facts = f_.involved[drawn[n]];
+            node_of[facts.person->id] = n;
+            const auto& group = facts.person->group;
+            chart.nodes.push_back({names_(facts.person->id), facts.generation,
+                                   facts.generation == 0, group && is_outside(*group)});
+        }
+        for (std::size_t n = 0; n < drawn.size(); ++n) {
+            auto inviter = node_of.find(f_.involved[drawn[n]].person->invited_by);
+            if (inviter != node_of.end()) {
+                chart.edges.push_back({inviter->second, n});
             }
+        }
+        std::vector<std::string> caption;
+        const auto any = [&](auto flag) {
+            return std::any_of(chart.nodes.begin(), chart.nodes.end(), flag);
+        };
+        if (any([](const NetworkChart::Node& n) { return n.core; })) {
+            caption.push_back(w_.spread_legend_core);
+        }
+        if (any([](const NetworkChart::Node& n) { return n.outside; })) {
+            caption.push_back(w_.spread_legend_outside);
+        }
+        if (drawn.size() < f_.involved.size()) {
+            caption.push_back(
+                fmt::format(fmt::runtime(w_.spread_cutoff), drawn.size(), f_.involved.size()));
+        }
+        chart.caption = join(caption, " ");
+        for (std::size_t g = 0; g < f_.people_per_generation.size(); ++g) {
+            chart.generations.push_back(g == 0 ? fmt::format("{} 0 ({})", w_.generation, w_.core)
+                                               : fmt::format("{} {}", w_.generation, g));
         }
         return chart;
     }
@@ -402,9 +489,10 @@ class ReportBuilder {
             }
             const int count = f_.people_per_generation[g];
             Spans list = people(who);
-            if (count > static_cast<int>(who.size())) {
+            if (const std::size_t more = count - who.size(); more > 0) {
                 list.push_back(fixed_span(
-                    " " + fmt::format(fmt::runtime(w_.more_people), count - who.size())));
+                    " " +
+                    fmt::format(fmt::runtime(more == 1 ? w_.more_person : w_.more_people), more)));
             }
             table.rows.push_back({
                 cell({fixed_span(g == 0 ? fmt::format("{} ({})", g, w_.core) : std::to_string(g))}),
@@ -445,7 +533,7 @@ class ReportBuilder {
             for (std::size_t i = skip; i < entries.size(); ++i) {
                 const Entry& e = *entries[i];
                 std::vector<TableCell> row{
-                    TableCell{{fixed_span(e.date.iso())}, true},
+                    TableCell{{fixed_span(table_date(e.date))}, true, {}},
                     cell({text(e.title)}),
                     cell(people(e.people)),
                 };
@@ -456,8 +544,8 @@ class ReportBuilder {
             }
             s.blocks.push_back(std::move(table));
             if (skip > 0) {
-                s.blocks.push_back(Paragraph{{fixed_span(
-                    fmt::format(fmt::runtime(w_.earlier_entries), skip, name_of(kind)))}});
+                s.blocks.push_back(
+                    Paragraph{{fixed_span(fmt::format(fmt::runtime(w_.earlier_entries), skip))}});
             }
         }
     }

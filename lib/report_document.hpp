@@ -3,6 +3,7 @@
 #include "i18n.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -45,6 +46,9 @@ enum class Align { left, right, center };
 struct TableColumn {
     Spans heading;
     Align align = Align::left;
+    // The numbers a chart beside the table draws: a renderer that shows no chart may draw
+    // them as bars in the table instead.
+    bool bars = false;
 };
 
 struct TableCell {
@@ -52,6 +56,7 @@ struct TableCell {
     // A date or a similar short value that reads wrongly when wrapped: renderers keep it on
     // one line.
     bool keep_together = false;
+    std::optional<long> number; // the value of a number cell
 };
 
 struct Table {
@@ -63,13 +68,13 @@ struct Table {
 // beside it carries the same numbers.
 struct GrowthChart {
     struct Point {
-        std::string label; // "jun", "jan 2027"
+        std::string label; // "jun 2026", "jul", …, "jan 2027"; "Q3 2026", "Q4"
         int new_people = 0;
         int people = 0;
     };
-    std::string title;     // "Betrokken mensen per maand"
-    std::string axis;      // "Mensen"
-    std::string pie_title; // "Nieuwe mensen per maand" (the Azure DevOps pie)
+    std::string title;   // "Betrokken mensen per maand"
+    std::string axis;    // "Mensen"
+    std::string caption; // what bars and line mean, shown with the chart
     std::vector<Point> points;
 };
 
@@ -79,13 +84,16 @@ struct NetworkChart {
         std::string label; // a display name: "Anna de Vries" or "inwoner 2"
         int generation = 0;
         bool core = false;
+        bool outside = false; // from outside the organisation
     };
     struct Edge {
         std::size_t from = 0; // indexes into nodes
         std::size_t to = 0;
     };
-    std::vector<Node> nodes;
+    std::vector<Node> nodes; // by generation, then by first involvement
     std::vector<Edge> edges;
+    std::string caption; // the colours, and how many people are left out of the drawing
+    std::vector<std::string> generations; // headings per generation: "Generatie 0 (kern)", …
 };
 
 using Block = std::variant<Paragraph, Subheading, BulletList, Table, GrowthChart, NetworkChart>;

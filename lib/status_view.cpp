@@ -57,12 +57,11 @@ std::string terminal_text(std::string_view text) {
 
 } // namespace
 
-std::string render_status(const Config& config, const Records& records, const Analysis& analysis,
+std::string render_status(const Config& config, const Analysis& analysis, const DisplayNames& names,
                           Language language, bool color, std::size_t max_signals) {
     const Figures& f = analysis.figures;
     const Gauge& gauge = analysis.gauge;
     const Words& w = words(language);
-    const DisplayNames names(records, f, language, NamesMode::inside);
     const NameOf label_of = [&](const Person& person) {
         return terminal_text(names(person.id));
     };

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
+#include <utf8proc.h>
 
 namespace spark {
 
@@ -65,70 +67,163 @@ std::uint32_t next_code_point(std::string_view text, std::size_t& i) {
     return cp;
 }
 
-// ASCII spelling of accented Latin letters (Latin-1 Supplement and Latin Extended-A), so
-// that "José" matches "jose" and "Eén" becomes the slug "een".
-std::string_view ascii_for(std::uint32_t cp) {
-    // U+00C0..U+00FF; '_' marks characters that are not letters.
-    static constexpr std::string_view latin1 = "aaaaaa_ceeeeiiiidnooooo_ouuuuy__"
-                                               "aaaaaa_ceeeeiiiidnooooo_ouuuuy_y";
-    // U+0100..U+017F; '_' marks the ligatures handled below.
-    static constexpr std::string_view extended_a = "aaaaaaccccccccddddeeeeeeeeeegggggggg"
-                                                   "hhhhiiiiiiiiii__jjkkklllllllllln"
-                                                   "nnnnnnnnoooooo__rrrrrrsssssssstttttt"
-                                                   "uuuuuuuuuuuuwwyyyzzzzzzs";
-    static_assert(latin1.size() == 64 && extended_a.size() == 128);
-    switch (cp) {
-    case 0xC6:
-    case 0xE6:
-        return "ae";
-    case 0xDE:
-    case 0xFE:
-        return "th";
-    case 0xDF:
-        return "ss";
-    case 0x132:
-    case 0x133:
-        return "ij";
-    case 0x152:
-    case 0x153:
-        return "oe";
-    default:
-        break;
-    }
-    if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0] != '_') {
-        return latin1.substr(cp - 0xC0, 1);
-    }
-    if (cp >= 0x100 && cp <= 0x17F && extended_a[cp - 0x100] != '_') {
-        return extended_a.substr(cp - 0x100, 1);
-    }
-    return {};
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
-bool is_combining_mark(std::uint32_t cp) {
-    return cp >= 0x300 && cp <= 0x36F;
+std::string ascii_lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return out;
+}
+
+// Latin letters that are not a base letter plus accents, so decomposition leaves them
+// alone, spelled as a Dutch reader would type them; and the Greek alphabet, transliterated
+// as on Greek passports (ELOT 743), so that "Παπαδόπουλος" is found as "papadopoulos".
+// Keys are case-folded: the table is consulted after utf8proc's case folding.
+std::string_view transliteration(std::uint32_t cp) {
+    switch (cp) {
+    case 0xE6:
+        return "ae"; // æ
+    case 0xF0:
+        return "d"; // ð
+    case 0xF8:
+        return "o"; // ø
+    case 0xFE:
+        return "th"; // þ
+    case 0x111:
+        return "d"; // đ
+    case 0x127:
+        return "h"; // ħ
+    case 0x131:
+        return "i"; // ı, Turkish dotless i
+    case 0x133:
+        return "ij"; // ĳ
+    case 0x138:
+        return "k"; // ĸ
+    case 0x140:
+        return "l"; // ŀ
+    case 0x142:
+        return "l"; // ł
+    case 0x149:
+        return "n"; // ŉ
+    case 0x14B:
+        return "n"; // ŋ
+    case 0x153:
+        return "oe"; // œ
+    case 0x167:
+        return "t"; // ŧ
+    case 0x3B1:
+        return "a";
+    case 0x3B2:
+        return "v";
+    case 0x3B3:
+        return "g";
+    case 0x3B4:
+        return "d";
+    case 0x3B5:
+        return "e";
+    case 0x3B6:
+        return "z";
+    case 0x3B7:
+        return "i";
+    case 0x3B8:
+        return "th";
+    case 0x3B9:
+        return "i";
+    case 0x3BA:
+        return "k";
+    case 0x3BB:
+        return "l";
+    case 0x3BC:
+        return "m";
+    case 0x3BD:
+        return "n";
+    case 0x3BE:
+        return "x";
+    case 0x3BF:
+        return "o";
+    case 0x3C0:
+        return "p";
+    case 0x3C1:
+        return "r";
+    case 0x3C2:
+        return "s"; // final sigma
+    case 0x3C3:
+        return "s";
+    case 0x3C4:
+        return "t";
+    case 0x3C5:
+        return "y";
+    case 0x3C6:
+        return "f";
+    case 0x3C7:
+        return "ch";
+    case 0x3C8:
+        return "ps";
+    case 0x3C9:
+        return "o";
+    default:
+        return {};
+    }
+}
+
+// Case-folded, decomposed, without combining marks and default-ignorable characters,
+// typographic quotes and dashes lumped to ASCII: "Ștefan Pușcaș" → "stefan puscas",
+// "TRẦN" → "tran", "İstanbul" → "istanbul", "Jan’s" → "jan's". nullopt for invalid UTF-8.
+std::optional<std::string> decomposed_fold(std::string_view text) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+        static_cast<utf8proc_ssize_t>(text.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                       UTF8PROC_IGNORE | UTF8PROC_LUMP));
+    if (length < 0) {
+        return std::nullopt;
+    }
+    std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    std::free(mapped);
+    return out;
 }
 
 bool is_apostrophe(std::uint32_t cp) {
-    return cp == '\'' || cp == 0x2019 || cp == 0x2018;
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x2BC;
 }
 
 } // namespace
 
 std::string fold_for_matching(std::string_view text) {
+    if (is_ascii(text)) {
+        return ascii_lower(text); // the common case, without a round trip through utf8proc
+    }
+    const auto folded = decomposed_fold(text);
+    if (!folded) {
+        return ascii_lower(text);
+    }
     std::string out;
-    out.reserve(text.size());
+    out.reserve(folded->size());
     std::size_t i = 0;
-    while (i < text.size()) {
+    while (i < folded->size()) {
         const std::size_t start = i;
-        const std::uint32_t cp = next_code_point(text, i);
-        if (cp < 0x80) {
-            out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
-        } else if (is_combining_mark(cp)) {
-            continue;
-        } else if (auto ascii = ascii_for(cp); !ascii.empty()) {
-            out += ascii;
+        const std::uint32_t cp = next_code_point(*folded, i);
+        // Greek "ου" is one sound, written "ou".
+        if (cp == 0x3BF && i + 1 < folded->size()) {
+            std::size_t after = i;
+            if (next_code_point(*folded, after) == 0x3C5) {
+                out += "ou";
+                i = after;
+                continue;
+            }
+        }
+        if (auto latin = transliteration(cp); !latin.empty()) {
+            out += latin;
         } else {
-            out += text.substr(start, i - start);
+            out.append(*folded, start, i - start);
         }
     }
     return out;
@@ -151,29 +246,21 @@ std::string fold_name(std::string_view text) {
     return out;
 }
 
+bool same_person_name(std::string_view a, std::string_view b) {
+    return fold_name(a) == fold_name(b);
+}
+
 std::string slugify(std::string_view text, std::size_t max_length) {
+    const std::string folded = fold_for_matching(text);
     std::string slug;
     bool pending_hyphen = false;
     std::size_t i = 0;
-    while (i < text.size()) {
-        const std::uint32_t cp = next_code_point(text, i);
-        std::string_view piece;
-        char ascii_char = 0;
-        if (cp < 0x80) {
-            ascii_char = static_cast<char>(cp);
-            if (ascii_char >= 'A' && ascii_char <= 'Z') {
-                ascii_char = static_cast<char>(ascii_char - 'A' + 'a');
-            }
-            piece = std::string_view(&ascii_char, 1);
-        } else {
-            piece = ascii_for(cp);
+    while (i < folded.size()) {
+        const std::uint32_t cp = next_code_point(folded, i);
+        if (is_apostrophe(cp)) {
+            continue; // "Jan's" → jans
         }
-        if (is_combining_mark(cp) || is_apostrophe(cp)) {
-            continue; // "José" in decomposed form, "Jan's" → jans
-        }
-        const bool alnum = !piece.empty() && std::all_of(piece.begin(), piece.end(), [](char c) {
-            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        });
+        const bool alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
         if (!alnum) {
             pending_hyphen = !slug.empty();
             continue;
@@ -182,7 +269,7 @@ std::string slugify(std::string_view text, std::size_t max_length) {
             slug += '-';
             pending_hyphen = false;
         }
-        slug += piece;
+        slug += static_cast<char>(cp);
     }
     if (slug.size() > max_length) {
         auto cut = slug.rfind('-', max_length);

@@ -11,15 +11,23 @@ namespace spark {
 // Byte offset of the first byte that is not valid UTF-8, or nullopt if all is valid.
 std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 
-// Lowercase ASCII with accents folded (é→e, ĳ→ij, ß→ss); other characters are kept.
+// Text as spark compares it, with utf8proc: case folded, accents stripped, letters that do
+// not decompose spelled in Latin (é→e, ș→s, ı→i, ł→l, ø→o, ß→ss, ĳ→ij, Greek δ→d),
+// typographic quotes and dashes made ASCII. What has no Latin spelling (Cyrillic, CJK,
+// emoji) is kept, case folded. Invalid UTF-8 is only lowered in its ASCII letters.
 std::string fold_for_matching(std::string_view text);
 
 // A name as spark compares names: folded, runs of white space made one space, ends trimmed
 // ("  José   Álvarez" and "jose alvarez" are the same).
 std::string fold_name(std::string_view text);
 
+// The one rule for "the same name", used wherever spark asks whether two names are one
+// person's: lookup, check's duplicate warning, meet --new and people add.
+bool same_person_name(std::string_view a, std::string_view b);
+
 // File-name-safe id part: lowercase ASCII letters, digits and single hyphens, at most
-// max_length bytes, cut at a word boundary. Empty when the text has no letters or digits.
+// max_length bytes, cut at a word boundary; letters folded as by fold_for_matching ("Trần
+// Thị Nguyễn" → tran-thi-nguyen). Empty when the text has no letters or digits.
 std::string slugify(std::string_view text, std::size_t max_length = 50);
 
 // Levenshtein distance, for "did you mean" suggestions.

@@ -128,7 +128,8 @@ class VersionHelpTests(SparkTestCase):
     def test_log_help_lists_kinds_and_dates(self):
         out = self.ok("log", "--help").out
         for word in ["vonk", "zuurstof", "lucifer", "brandstof", "actie", "pook",
-                     "yesterday", "gisteren", "--with", "-m", "-F", "-e"]:
+                     "yesterday", "gisteren", "30-11-2026", "maandag", "-3d", "--with", "-m", "-F",
+                     "-e"]:
             self.assertIn(word, out)
 
 

@@ -303,6 +303,17 @@ class AlertStrawFireTests(ExampleTestCase):
                 self.assertIn("strovuur (straw-fire)", result.out)  # spark status
                 self.assertIn("geen nieuwe mensen", result.out)
 
+    def test_the_mail_names_no_resident(self):
+        """The alert is mailed: a title naming a resident reaches it redacted, as in the
+        report."""
+        self.ok("log", "actie", "Jeroens buurtapp met Noor Bakker en Wim", "--date",
+                "2027-01-10", env={"SOURCE_DATE_EPOCH": MARCH})
+        result = self.script("alert-straw-fire.sh", self.ws, check=1,
+                             env={"SOURCE_DATE_EPOCH": MARCH})
+        self.assertIn("buurtapp met", result.out)
+        for name in ("Jeroen", "Noor", "Bakker", "Wim"):
+            self.assertNotIn(name, result.out)
+
     def test_default_is_the_current_folder(self):
         result = self.script("alert-straw-fire.sh", cwd=self.ws / "people",
                              env={"SOURCE_DATE_EPOCH": MARCH})

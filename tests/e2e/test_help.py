@@ -134,7 +134,7 @@ class UsageErrorTests(SparkTestCase):
         self.assertEqual(len(lines), 2, "no suggestion when nothing is close")
         lines = self.usage_error("--color", "alwyas", "status")
         self.assertEqual(lines[1], "did you mean 'always'?")
-        self.assertIn("expected one of fenced, azure, off",
+        self.assertIn("expected one of fenced, classic, azure, off",
                       self.usage_error("report", "--mermaid", "gitlab")[0])
 
     def test_unexpected_argument(self):

@@ -186,7 +186,7 @@ class DateFilterTests(TimelineTestCase):
 
     def test_bad_dates(self):
         for option in ["--since", "--until"]:
-            for bad in ["2026-02-30", "2026-13-01", "morgen", "2026/01/01", "", " "]:
+            for bad in ["2026-02-30", "2026-13-01", "morgen", "30-11-26", "31-02", "", " "]:
                 with self.subTest(option=option, date=bad):
                     self.assertRejected(["list", option, bad], 2, option)
 

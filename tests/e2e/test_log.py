@@ -291,9 +291,18 @@ class EditorTests(LogTestCase):
 
 class DateTests(LogTestCase):
     def test_date_words(self):
-        for word, expected in [("today", TODAY), ("vandaag", TODAY),
+        # TODAY is Sunday 1 March 2026.
+        for word, expected in [("today", TODAY), ("vandaag", TODAY), ("Today ", TODAY),
                                ("yesterday", YESTERDAY), ("gisteren", YESTERDAY),
-                               ("2024-02-29", "2024-02-29"), ("2026-12-31", "2026-12-31")]:
+                               ("eergisteren", "2026-02-27"), ("2024-02-29", "2024-02-29"),
+                               ("2026-12-31", "2026-12-31"), ("2026-1-1", "2026-01-01"),
+                               ("2026/01/02", "2026-01-02"), ("30-11-2025", "2025-11-30"),
+                               ("3-1-2026", "2026-01-03"), ("30/11/2025", "2025-11-30"),
+                               ("28-02", "2026-02-28"), ("15-12", "2025-12-15"),
+                               ("maandag", "2026-02-23"), ("zondag", "2026-02-22"),
+                               ("Friday", "2026-02-27"), ("vorige week", "2026-02-16"),
+                               ("last-week", "2026-02-16"), ("-3d", "2026-02-26"),
+                               ("-2w", "2026-02-15")]:
             with self.subTest(word=word):
                 path = self.log("fuel", f"Dated {word}", "--date", word)
                 self.assertEqual(self.entry(path)["date"].isoformat(), expected)
@@ -309,12 +318,23 @@ class DateTests(LogTestCase):
 
     def test_bad_dates_are_usage_errors(self):
         for bad in ["2026-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-                    "2026-1-1", "26-01-01", "2026/01/01", "tomorrow", "morgen", "Today ",
-                    "", "2026-01-01T10:00", "２０２６-01-01", "0000-01-01"]:
+                    "26-01-01", "30-11-26", "29-02", "11/30/2026", "tomorrow", "morgen", "",
+                    "2026-01-01T10:00", "２０２６-01-01", "0000-01-01", "2026-03", "-3m"]:
             with self.subTest(date=bad):
                 result = self.assertRejected(["log", "match", "Bad date", "--date", bad], 2,
                                              "date")
                 self.assertIn(repr(bad)[1:-1] if bad else "date", result.err)
+
+    def test_bad_dates_say_what_is_wrong_or_what_is_accepted(self):
+        err = self.assertRejected(["log", "match", "T", "--date", "30-11-26"], 2).err
+        self.assertIn("invalid date '30-11-26' for --date: write the year in full "
+                      "(30-11-2026 or 30-11-1926)", err)
+        err = self.assertRejected(["log", "match", "T", "--date", "11/30/2026"], 2).err
+        self.assertIn("there is no month 30; spark reads the day first", err)
+        err = self.assertRejected(["log", "match", "T", "--date", "morgen"], 2).err
+        for form in ("YYYY-MM-DD", "DD-MM-YYYY", "DD/MM/YYYY", "DD-MM", "eergisteren",
+                     "maandag", "vorige week", "last week", "-3d", "-2w"):
+            self.assertIn(form, err)
 
 
 class WithTests(LogTestCase):

@@ -292,6 +292,22 @@ class AttendeeTests(MeetTestCase):
             with self.subTest(person=empty):
                 self.assertRejected(["meet", "Leeg", "--with", empty], 2, "--with")
 
+    def test_a_thousand_attendees_by_name(self):
+        # A large event imported from a list, everyone named by full name (some twice).
+        # Each lookup is a few binary searches (tests/unit/test_people.cpp counts them).
+        ids = []
+        for i in range(1000):
+            pid = f"bezoeker-{i:04}-x1y2"
+            (self.ws / "people" / f"{pid}.toml").write_text(f'name = "Bezoeker {i:04}"\n')
+            ids.append(pid)
+        args = []
+        for i in range(1000):
+            args += ["--with", f"Bezoeker {i:04}"]
+        args += ["--with", "bezoeker 0007", "--with", ids[42]]
+        lines = self.ok("meet", "Open dag", *args).out.splitlines()
+        self.assertEqual(self.meeting(lines[0])["attendees"], ids)
+        self.assertEqual(len(lines), 1 + 1000)  # the path, then every attendee as newcomer
+
     def test_broken_person_file_is_named(self):
         (self.ws / "people" / "kapot-aaaa.toml").write_text('name = "Kapot\n')
         result = self.assertRejected(["meet", "Kapot", "--with", "jose"], 1,
@@ -578,7 +594,7 @@ class BadInputTests(MeetTestCase):
         self.assertRejected(["meet", "T", "--tag", "x"], 2, "--tag")
 
     def test_bad_dates(self):
-        for bad in ["2026-02-30", "2026-13-01", "tomorrow", "2026/01/01", ""]:
+        for bad in ["2026-02-30", "2026-13-01", "tomorrow", "30-11-26", "31-04", ""]:
             with self.subTest(date=bad):
                 self.assertRejected(["meet", "T", "--date", bad], 2, "date")
 

@@ -10,6 +10,7 @@ and read the diff (git diff tests/e2e/golden) before committing.
 """
 
 import difflib
+import html
 import json
 import os
 import pathlib
@@ -17,6 +18,7 @@ import re
 import shutil
 import tomllib
 
+import html_page
 import sparktest
 from sparktest import SparkTestCase
 
@@ -34,6 +36,7 @@ VARIANTS = {
     "wijkkracht.en.md": ["--lang", "en"],
     "wijkkracht.azure.nl.md": ["--mermaid", "azure"],
     "wijkkracht.names-none.en.md": ["--lang", "en", "--names", "none"],
+    "wijkkracht.nl.html": ["--format", "html"],
 }
 
 # Words that give away the other language in the fixed text of a report.
@@ -212,19 +215,33 @@ class ReadByEyeTests(ReportExampleTestCase):
                 self.assertEqual(len(rows), 6)
                 self.assertEqual(bar, [int(r[1]) for r in rows])
                 self.assertEqual(line, [int(r[2]) for r in rows])
-                self.assertEqual(top, max(line + bar))
+                # At least 8, so Mermaid's ticks are whole people.
+                self.assertEqual(top, max([8] + line + bar))
                 self.assertIn(f"| {month_col} |", "\n".join(lines))
+                # The chart says what its bars and line are, in the report's language.
+                legend = {"nl": "*Staven: nieuwe mensen. Lijn: betrokken in totaal.*",
+                          "en": "*Bars: new people. Line: people involved in total.*"}
+                self.assertIn(legend[lang], lines)
+                # Colours that read on light and dark backgrounds, set for this chart only.
+                self.assertRegex(chart[0], r'^%%\{init: \{"themeVariables": \{"xyChart": '
+                                           r'\{"plotColorPalette": "#\w{6}, #\w{6}"\}\}\}\}%%$')
 
-    def test_azure_pie_agrees_with_the_growth_table(self):
-        # Azure DevOps has no xychart: the newcomers per month as a pie.
-        text = self.report("--mermaid", "azure").out
-        lines = section(text, "Groei per maand")
-        pie = mermaid_blocks("\n".join(lines))[0]
-        self.assertEqual(pie[0], "pie title Nieuwe mensen per maand")
-        slices = [re.fullmatch(r'    "(\w+)" : (\d+)', line).groups() for line in pie[1:]]
-        rows = table_rows(lines)
-        self.assertEqual([int(n) for _, n in slices], [int(r[1]) for r in rows if r[1] != "0"])
-        self.assertEqual([m for m, _ in slices], ["jun", "jul", "aug", "sep", "okt", "nov"])
+    def test_classic_charts_show_the_growth_as_bars_in_the_table(self):
+        # Older Mermaid (Azure DevOps, older self-hosted wikis) has no xychart: the table
+        # draws the newcomers as bars of text, the longest for the largest number.
+        data = json.loads(self.report("--format", "json").out)
+        for style in ("classic", "azure", "off"):
+            with self.subTest(style=style):
+                text = self.report("--mermaid", style).out
+                lines = section(text, "Groei per maand")
+                self.assertNotIn("xychart", text)
+                self.assertFalse(any(l.startswith("*Staven") for l in lines))
+                rows = table_rows(lines)
+                bars = [re.fullmatch(r"(▇*) ?(\d+)", r[1]).groups() for r in rows]
+                self.assertEqual([int(n) for _, n in bars],
+                                 [m["new_people"] for m in data["growth"]])
+                self.assertEqual([len(b) for b, _ in bars], [10, 8, 5, 5, 2, 2])
+                self.assertIn("|---|---|---:|", "\n".join(lines))  # bars from the left
 
     def test_spread_graph_agrees_with_the_generation_table_and_json(self):
         text = self.report().out
@@ -312,8 +329,9 @@ class ReadByEyeTests(ReportExampleTestCase):
         en = self.report("--lang", "en").out
         self.assertIn("Periode: 1 juni 2026 – 30 november 2026", nl)
         self.assertIn("Period: 1 June 2026 – 30 November 2026", en)
-        self.assertIn('x-axis ["jun", "jul", "aug", "sep", "okt", "nov"]', nl)
-        self.assertIn('x-axis ["Jun", "Jul", "Aug", "Sep", "Oct", "Nov"]', en)
+        # The year at the first month (and at January) only.
+        self.assertIn('x-axis ["jun 2026", "jul", "aug", "sep", "okt", "nov"]', nl)
+        self.assertIn('x-axis ["Jun 2026", "Jul", "Aug", "Sep", "Oct", "Nov"]', en)
         self.assertIn("### 25 juni 2026 — ", nl)
         self.assertIn("### 25 June 2026 — ", en)
 
@@ -351,8 +369,11 @@ class ReadByEyeTests(ReportExampleTestCase):
     def test_azure_blocks_replace_fences(self):
         text = self.report("--mermaid", "azure").out
         self.assertNotIn("```", text)
-        self.assertEqual(text.count("\n::: mermaid\n"), 2)
-        self.assertEqual(len(mermaid_blocks(text)), 2)
+        self.assertEqual(text.count("\n::: mermaid\n"), 1)  # the spread graph
+        self.assertEqual(mermaid_blocks(text)[0][0], "graph LR")
+        classic = self.report("--mermaid", "classic").out
+        self.assertEqual(classic.replace("```mermaid\n", "::: mermaid\n").replace("```\n", ":::\n"),
+                         text)
         off = self.report("--mermaid", "off").out
         self.assertEqual(mermaid_blocks(off), [])
         # Only the charts go; their tables stay.
@@ -360,6 +381,68 @@ class ReadByEyeTests(ReportExampleTestCase):
             [l for l in off.splitlines() if l.startswith("|")],
             [l for l in text.splitlines() if l.startswith("|")],
         )
+
+
+def markdown_cell(cell):
+    """A Markdown table cell as the text a reader sees."""
+    return html.unescape(re.sub(r"\\(.)", r"\1", cell)).replace("\u00a0", " ")
+
+
+def markdown_tables(text):
+    tables, current = [], None
+    for line in text.splitlines():
+        if line.startswith("|"):
+            if current is None:
+                current = []
+                tables.append(current)
+            if not line.startswith("|---"):
+                current.append([markdown_cell(c.strip()) for c in line.strip("|").split(" | ")])
+        else:
+            current = None
+    return tables
+
+
+class HtmlReportTests(ReportExampleTestCase):
+    """--format html: one page that stands alone, with what the Markdown report says."""
+
+    def test_the_page_stands_alone_and_runs_nothing(self):
+        for lang in ("nl", "en"):
+            with self.subTest(lang=lang):
+                text = self.report("--format", "html", "--lang", lang).out
+                self.assertTrue(text.startswith(f'<!DOCTYPE html>\n<html lang="{lang}">\n'))
+                self.assertIn('<meta charset="utf-8">', text)
+                # The browser is told too: no script, nothing fetched, only the inline style.
+                self.assertIn("content=\"default-src 'none'; style-src 'unsafe-inline'\"", text)
+                page = html_page.Page(text)
+                self.assertLessEqual(page.tags, html_page.TAGS)
+                self.assertLessEqual(page.attributes, html_page.ATTRIBUTES)
+                self.assertNotIn("script", page.tags)
+                ids = {section_id for section_id, _ in page.sections}
+                self.assertEqual(sorted(page.hrefs), sorted(f"#{i}" for i in ids))
+                for outside in ("http:", "https:", "url(", "@import", "//", "src="):
+                    self.assertNotIn(outside, text.replace("http-equiv", ""))
+
+    def test_the_page_has_the_sections_and_numbers_of_the_markdown(self):
+        for lang in ("nl", "en"):
+            with self.subTest(lang=lang):
+                markdown = self.report("--lang", lang).out
+                page = html_page.Page(self.report("--format", "html", "--lang", lang).out)
+                headings = [l[3:] for l in markdown.splitlines() if l.startswith("## ")]
+                self.assertEqual([heading for _, heading in page.sections], headings)
+                self.assertEqual([i for i, _ in page.sections],
+                                 ["gauge", "signals", "growth", "spread", "log", "meetings"])
+                self.assertEqual(page.title, markdown.splitlines()[0][2:])
+                self.assertEqual(page.tables, markdown_tables(markdown))
+                text = re.sub(r"\s+", " ", "".join(page.text))
+                for line in markdown.splitlines():
+                    if line.startswith(("- ", "### ")):
+                        item = markdown_cell(line.split(" ", 1)[1].replace("`", ""))
+                        self.assertTrue(item in text, f"{item!r} is not on the HTML page")
+
+    def test_output_file(self):
+        out = self.tmp / "vuurmeter.html"
+        self.assertEqual(self.report("--format", "html", "-o", out).out, "")
+        self.assertEqual(out.read_bytes(), self.report("--format", "html").raw_out)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (markdown.find('<') != std::string::npos || count(markdown, "```") % 2 != 0) {
         std::abort();
     }
+    // The HTML page: user text never opens a tag or an attribute of its own.
+    const std::string page =
+        spark::render_html(spark::build_report(config, records, analysis, options));
+    if (page.find("<script") != std::string::npos || page.find("<img") != std::string::npos ||
+        page.find("<iframe") != std::string::npos) {
+        std::abort();
+    }
     (void)spark::render_json_report(config, records, analysis, options);
     return 0;
 }

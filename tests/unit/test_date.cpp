@@ -2,6 +2,7 @@
 #include "error.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <string>
 
 using spark::Date;
@@ -64,37 +65,130 @@ TEST_CASE("Date helpers", "[date]") {
     CHECK_FALSE(Date{}.valid());
 }
 
-TEST_CASE("parse_date_argument understands the named days", "[date]") {
-    const Date today{2026, 11, 29};
-    CHECK(spark::parse_date_argument("today", today) == today);
-    CHECK(spark::parse_date_argument("vandaag", today) == today);
-    CHECK(spark::parse_date_argument("yesterday", today) == Date{2026, 11, 28});
-    CHECK(spark::parse_date_argument("gisteren", today) == Date{2026, 11, 28});
-    CHECK(spark::parse_date_argument("2024-02-29", today) == Date{2024, 2, 29});
+// Sunday 29 November 2026 is "today" in the table unless a row says otherwise.
+TEST_CASE("parse_date_argument: every accepted form, on a table", "[date]") {
+    struct Row {
+        const char* input;
+        Date expected;
+        Date today = Date{2026, 11, 29};
+    };
+    const Row rows[] = {
+        {"2026-11-29", {2026, 11, 29}},
+        {"2024-02-29", {2024, 2, 29}},
+        {"2026-1-5", {2026, 1, 5}},
+        {" 2026-11-01 ", {2026, 11, 1}},
+        {"30-11-2026", {2026, 11, 30}},
+        {"3-1-2026", {2026, 1, 3}},
+        {"03-01-2026", {2026, 1, 3}},
+        {"30/11/2026", {2026, 11, 30}},
+        {"3/1/2026", {2026, 1, 3}},
+        {"29-02-2024", {2024, 2, 29}},
+        // DD-MM: this year, or last year when this year's is still to come.
+        {"28-11", {2026, 11, 28}},
+        {"29-11", {2026, 11, 29}},
+        {"30-11", {2025, 11, 30}},
+        {"30/12", {2025, 12, 30}},
+        {"1-1", {2026, 1, 1}},
+        {"31-12", {2025, 12, 31}, {2026, 1, 2}},
+        {"29-02", {2024, 2, 29}, {2025, 3, 1}},
+        {"29-02", {2024, 2, 29}, {2024, 3, 1}},
+        // Named days.
+        {"today", {2026, 11, 29}},
+        {"vandaag", {2026, 11, 29}},
+        {"Vandaag", {2026, 11, 29}},
+        {"yesterday", {2026, 11, 28}},
+        {"gisteren", {2026, 11, 28}},
+        {"eergisteren", {2026, 11, 27}},
+        {"gisteren", {2025, 12, 31}, {2026, 1, 1}},
+        {"eergisteren", {2024, 2, 29}, {2024, 3, 2}},
+        // Weekdays: the most recent one, today excluded (29 November 2026 is a Sunday).
+        {"zaterdag", {2026, 11, 28}},
+        {"saturday", {2026, 11, 28}},
+        {"maandag", {2026, 11, 23}},
+        {"Monday", {2026, 11, 23}},
+        {"dinsdag", {2026, 11, 24}},
+        {"woensdag", {2026, 11, 25}},
+        {"thursday", {2026, 11, 26}},
+        {"vrijdag", {2026, 11, 27}},
+        {"zondag", {2026, 11, 22}},
+        {"sunday", {2026, 11, 22}},
+        {"maandag", {2026, 11, 23}, {2026, 11, 30}}, // on a Monday: a week ago
+        {"dinsdag", {2026, 11, 24}, {2026, 11, 30}},
+        {"vrijdag", {2025, 12, 26}, {2026, 1, 1}},
+        // Last week: its Monday.
+        {"vorige week", {2026, 11, 16}},
+        {"vorige-week", {2026, 11, 16}},
+        {"Vorige  Week", {2026, 11, 16}},
+        {"last week", {2026, 11, 16}},
+        {"last-week", {2026, 11, 16}},
+        {"vorige week", {2026, 11, 23}, {2026, 11, 30}},
+        // Days and weeks ago.
+        {"-3d", {2026, 11, 26}},
+        {"-0d", {2026, 11, 29}},
+        {"-2w", {2026, 11, 15}},
+        {"-2W", {2026, 11, 15}},
+        {"-30d", {2026, 10, 30}},
+        {"-1d", {2025, 12, 31}, {2026, 1, 1}},
+    };
+    for (const auto& row : rows) {
+        INFO("input: '" << row.input << "', today " << row.today.iso());
+        CHECK(spark::parse_date_argument(row.input, row.today).iso() == row.expected.iso());
+    }
 }
 
-TEST_CASE("yesterday crosses month and year boundaries", "[date]") {
-    CHECK(spark::parse_date_argument("yesterday", Date{2026, 1, 1}) == Date{2025, 12, 31});
-    CHECK(spark::parse_date_argument("gisteren", Date{2026, 1, 1}) == Date{2025, 12, 31});
-    CHECK(spark::parse_date_argument("yesterday", Date{2026, 3, 1}) == Date{2026, 2, 28});
-    CHECK(spark::parse_date_argument("gisteren", Date{2024, 3, 1}) == Date{2024, 2, 29});
-    CHECK(spark::parse_date_argument("yesterday", Date{2026, 5, 1}) == Date{2026, 4, 30});
+TEST_CASE("weekday counts from Monday", "[date]") {
+    CHECK(spark::weekday(Date{1970, 1, 1}) == 3);
+    CHECK(spark::weekday(Date{2026, 11, 30}) == 0);
+    CHECK(spark::weekday(Date{2026, 11, 29}) == 6);
+    CHECK(spark::weekday(Date{1969, 12, 29}) == 0);
+    CHECK(spark::weekday(Date{2000, 2, 29}) == 1);
 }
 
-TEST_CASE("parse_date_argument rejects invalid dates with a usage error", "[date]") {
+TEST_CASE("parse_date_argument refuses what it cannot read, listing the forms", "[date]") {
     const Date today{2026, 11, 29};
     const char* bad =
-        GENERATE("2026-02-30", "2026-13-01", "2026-1-01", "", "morgen", "tomorrow", "29-11-2026");
+        GENERATE("", "  ", "morgen", "tomorrow", "maandagen", "vorige", "week", "volgende week",
+                 "-3", "-d", "3d", "+3d", "-3m", "-3dd", "29.11.2026", "29-11/2026", "20261129",
+                 "29-11-2026-1", "2026-11-29T10:00", "1-2-3-4", "123-11-2026", "1-11-02026");
     INFO("input: '" << bad << "'");
     try {
         spark::parse_date_argument(bad, today, "--since");
         FAIL("no exception for '" << bad << "'");
     } catch (const spark::UsageError& e) {
         CHECK(e.exit_code() == 2);
-        const std::string message = e.what();
-        CHECK(message == "invalid date '" + std::string(bad) +
-                             "' for --since (expected YYYY-MM-DD, today, yesterday, vandaag or "
-                             "gisteren)");
+        CHECK(std::string(e.what()) == "invalid date '" + std::string(bad) +
+                                           "' for --since (expected " + spark::date_forms + ")");
+    }
+}
+
+TEST_CASE("parse_date_argument explains dates that are nearly right", "[date]") {
+    const Date today{2026, 11, 29};
+    struct Row {
+        const char* input;
+        const char* reason;
+    };
+    const Row rows[] = {
+        {"2026-02-30", "February 2026 has no day 30"},
+        {"30-02-2026", "February 2026 has no day 30"},
+        {"29-02-2026", "February 2026 has no day 29"},
+        {"2026-13-01", "there is no month 13"},
+        {"31-04", "April 2026 has no day 31"},
+        {"29-02", "February 2026 has no day 29"},
+        {"11/30/2026", "there is no month 30; spark reads the day first (DD-MM-YYYY)"},
+        {"0000-01-01", "there is no year 0"},
+        {"30-11-26", "write the year in full (30-11-2026 or 30-11-1926)"},
+        {"1/2/03", "write the year in full (01-02-2003 or 01-02-1903)"},
+        {"2026-11", "that is a month, not a day (a report or list takes it as --period)"},
+    };
+    for (const auto& row : rows) {
+        INFO("input: '" << row.input << "'");
+        try {
+            spark::parse_date_argument(row.input, today, "--date");
+            FAIL("no exception");
+        } catch (const spark::UsageError& e) {
+            CHECK(std::string(e.what()) ==
+                  fmt::format("invalid date '{}' for --date: {}", row.input, row.reason));
+        }
     }
 }
 

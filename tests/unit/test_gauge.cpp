@@ -128,12 +128,12 @@ TEST_CASE("figures: window, scope and the counts in each", "[gauge][figures]") {
     CHECK(short_period.leaders_taking_part.size() == 1);
 
     // Seen from a day that has not ended the period: the window ends that day.
-    const auto running =
-        spark::compute_figures(records, {}, spark::parse_period("2026-T3"), day(11, 30));
+    const auto running = spark::compute_figures(
+        records, {}, spark::parse_period("2026-T3", day(11, 30)), day(11, 30));
     CHECK(running.window.until == day(11, 30));
     CHECK(running.running);
-    const auto finished =
-        spark::compute_figures(records, {}, spark::parse_period("2026-Q3"), day(11, 30));
+    const auto finished = spark::compute_figures(
+        records, {}, spark::parse_period("2026-Q3", day(11, 30)), day(11, 30));
     CHECK(finished.window.until == day(9, 30));
     CHECK_FALSE(finished.running);
 }
@@ -406,7 +406,8 @@ TEST_CASE("state: monthly history uses the same rules as the headline", "[gauge]
     CHECK(analysis.history.back().state == analysis.gauge.state);
     CHECK(analysis.history[0].state == FireState::spark); // June: only the core took part
     // A period still running: the current month is judged up to today.
-    const auto running = spark::analyse(r, config, spark::parse_period("2026-Q4"), day(11, 20));
+    const auto running =
+        spark::analyse(r, config, spark::parse_period("2026-Q4", day(11, 30)), day(11, 20));
     REQUIRE(running.history.size() == 2);
     CHECK(running.history.back().end == day(11, 20));
 }
@@ -585,7 +586,8 @@ TEST_CASE("signals: weeks are counted to today in a period still running", "[gau
     r.entries.pop_back();
     r.meetings[0].attendees = {"anna"};
     r.entries[1].people.push_back("gijs");
-    const auto f = spark::compute_figures(r, {}, spark::parse_period("2026-T3"), day(11, 30));
+    const auto f =
+        spark::compute_figures(r, {}, spark::parse_period("2026-T3", day(11, 30)), day(11, 30));
     const auto g = spark::assess(f, {});
     REQUIRE(g.has(SignalId::no_new_people));
     // 15 September to 30 November: 10 weeks, not the 15 to the end of the tertial.

@@ -2,6 +2,7 @@
 #include "people.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <string>
 #include <vector>
 
@@ -212,4 +213,25 @@ TEST_CASE("describe_candidates", "[people]") {
     const auto people = sample_people();
     CHECK(spark::describe_candidates({}) == "");
     CHECK(spark::describe_candidates({&people[2]}) == "\n  jose-alvarez-p2x7 (José Álvarez)");
+}
+
+TEST_CASE("PeopleIndex: a lookup costs a few binary searches, not a pass over everyone",
+          "[people]") {
+    // 3000 people "Person 0001 Tester" … with ids "person-0001-tester-x1y2" ….
+    std::vector<spark::Person> people;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string number = fmt::format("{:04}", i);
+        people.push_back(
+            person("person-" + number + "-tester-x1y2", "Person " + number + " Tester"));
+    }
+    const spark::PeopleIndex index(people);
+    for (int i = 0; i < 3000; ++i) {
+        const std::string number = fmt::format("{:04}", i);
+        REQUIRE(index.lookup("person " + number + " tester").person == &people[i]);
+        REQUIRE(index.lookup("PERSON-" + number + "-TESTER-X1Y2").person == &people[i]);
+        REQUIRE(index.lookup("person " + number).person == &people[i]); // a prefix
+    }
+    // Each lookup tries at most four rules, each a binary search (~log2 of ~12 000 keys)
+    // plus the keys that match. A pass over everyone would compare millions of keys.
+    CHECK(index.comparisons() < 3 * 3000 * 4 * 20);
 }

@@ -98,9 +98,62 @@ TEST_CASE("fold_for_matching ignores case and accents", "[text]") {
     CHECK(spark::fold_for_matching("Zoë Ŀeidse Łódź") == "zoe leidse lodz");
     CHECK(spark::fold_for_matching("Ærø") == "aero");
     CHECK(spark::fold_for_matching("") == "");
-    // Characters without an ASCII spelling are kept as they are.
-    CHECK(spark::fold_for_matching("Δήμος 🔥") == "Δήμος 🔥");
     CHECK(spark::fold_for_matching("a-b_c 1") == "a-b_c 1");
+    // Typographic apostrophes, non-breaking spaces and soft hyphens do not count.
+    CHECK(spark::fold_for_matching("D\u2019Souza") == "d'souza");
+    CHECK(spark::fold_for_matching("Jan\u00a0de\u00adVries") == "jan devries");
+    // Greek is case folded and spelled in Latin; what has no Latin spelling is kept, folded.
+    CHECK(spark::fold_for_matching("Δήμος 🔥") == "dimos 🔥");
+    CHECK(spark::fold_for_matching("Ольга") == "ольга");
+    // Invalid UTF-8 is lowered in its ASCII letters only.
+    CHECK(spark::fold_for_matching("ABC\xff") == "abc\xff");
+}
+
+// Names from the residents of Dutch municipalities: each folds to what a colleague types
+// on a Dutch keyboard, and gets a readable id.
+TEST_CASE("names in many scripts fold to plain Latin letters", "[text][names]") {
+    struct Row {
+        const char* name;
+        const char* folded;
+        const char* slug;
+    };
+    const Row rows[] = {
+        {"Trần Thị Nguyễn", "tran thi nguyen", "tran-thi-nguyen"}, // Vietnamese
+        {"Đặng Văn Hùng", "dang van hung", "dang-van-hung"},       // Vietnamese đ
+        {"Ngô Bảo Châu", "ngo bao chau", "ngo-bao-chau"},          // Vietnamese
+        {"Ștefan Pușcaș", "stefan puscas", "stefan-puscas"},       // Romanian ș (comma)
+        {"Şerban Ţepeş", "serban tepes", "serban-tepes"},          // Romanian ş (cedilla)
+        {"İlkay Gündoğan", "ilkay gundogan", "ilkay-gundogan"},    // Turkish İ
+        {"Işıl Yılmaz", "isil yilmaz", "isil-yilmaz"},             // Turkish ı
+        {"IŞIL YILMAZ", "isil yilmaz", "isil-yilmaz"},             // (I folds to i)
+        {"Łukasz Żółć", "lukasz zolc", "lukasz-zolc"},             // Polish
+        {"Małgorzata Wąsowska", "malgorzata wasowska", "malgorzata-wasowska"},
+        {"Γιώργος Παπαδόπουλος", "giorgos papadopoulos", "giorgos-papadopoulos"}, // Greek
+        {"ΓΙΏΡΓΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ", "giorgos papadopoulos", "giorgos-papadopoulos"},
+        {"Søren Kierkegaard", "soren kierkegaard", "soren-kierkegaard"},     // Danish ø
+        {"Æsa Œhlenschläger", "aesa oehlenschlager", "aesa-oehlenschlager"}, // æ œ
+        {"Jürgen Groß", "jurgen gross", "jurgen-gross"},                     // ß
+        {"Ĳsbrand van Ĳzendoorn", "ijsbrand van ijzendoorn", "ijsbrand-van-ijzendoorn"},
+        {"José Álvarez", "jose alvarez", "jose-alvarez"},
+        {"Zoë Ŀeidse", "zoe leidse", "zoe-leidse"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.name);
+        CHECK(spark::fold_for_matching(row.name) == row.folded);
+        CHECK(spark::slugify(row.name) == row.slug);
+    }
+    // Scripts without a Latin spelling give no slug; the id is then the suffix alone.
+    CHECK(spark::slugify("Ольга 王") == "");
+}
+
+TEST_CASE("same_person_name: case, accents and white space do not count", "[text][names]") {
+    CHECK(spark::same_person_name("José  Álvarez", "jose alvarez"));
+    CHECK(spark::same_person_name("  José\tÁlvarez ", "JOSE ALVAREZ"));
+    CHECK(spark::same_person_name("Trần Thị Nguyễn", "tran thi nguyen"));
+    CHECK(spark::same_person_name("Jan\u00a0de Vries", "jan de vries"));
+    CHECK_FALSE(spark::same_person_name("Jan de Vries", "Jan de Vriesz"));
+    CHECK_FALSE(spark::same_person_name("Jan de Vries", "Jande Vries"));
+    CHECK(spark::fold_name("  José   Álvarez\n") == "jose alvarez");
 }
 
 TEST_CASE("find_invalid_utf8 finds the first bad byte", "[text]") {

@@ -1,10 +1,10 @@
-#include "validate.hpp"
+#include "arguments.hpp"
 
 #include "error.hpp"
 #include "text.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+#include <unordered_set>
 
 namespace spark {
 
@@ -24,8 +24,9 @@ void validate_text(std::string_view value, std::string_view what, bool required)
 
 std::vector<std::string> without_repeats(const std::vector<std::string>& values) {
     std::vector<std::string> out;
+    std::unordered_set<std::string_view> seen; // views into `values`
     for (const auto& value : values) {
-        if (std::find(out.begin(), out.end(), value) == out.end()) {
+        if (seen.insert(value).second) {
             out.push_back(value);
         }
     }

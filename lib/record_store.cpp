@@ -1,4 +1,4 @@
-#include "store.hpp"
+#include "record_store.hpp"
 
 #include "ids.hpp"
 #include "record_rewrite.hpp"

@@ -4,6 +4,9 @@
 #include <string_view>
 #include <vector>
 
+// Checks on text given on the command line, before a command uses it. (`spark check` and
+// lib/check.* validate the records already stored.)
+
 namespace spark {
 
 // Checks text that came from the command line or a file before it is stored: valid UTF-8,

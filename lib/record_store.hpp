@@ -5,6 +5,9 @@
 
 #include <string>
 
+// New records: each gets a fresh id and its own file. Changing a record that exists is
+// record_rewrite's job; the atomic file operations underneath both are in storage.
+
 namespace spark {
 
 // Where a new record went: its id and path relative to the workspace root.
