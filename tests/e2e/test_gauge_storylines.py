@@ -277,7 +277,8 @@ class RunningFire(Storyline):
         self.assertEqual(self.criterion(data, "new-people")["days_left"], 37)
         self.assertEqual(self.criterion(data, "meetings")["days_left"], 37)
         self.assertNotIn("days_left", self.criterion(data, "generations"))
-        self.assertIn("| ✓ nog 37 dagen |", self.ok("report").out)
+        # Kept on one line with no-break spaces, as dates are.
+        self.assertIn("| ✓\u00a0nog\u00a037\u00a0dagen |", self.ok("report").out)
         # A period that has ended has no countdown.
         self.assertNotIn("days_left", self.criterion(self.report("--until", "2026-11-29"),
                                                      "new-people"))
