@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include "error.hpp"
+#include "terminal.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -59,12 +60,12 @@ std::string Context::display_path(const Workspace& workspace, const std::string&
 
 void Context::info(const std::string& message) const {
     if (!quiet) {
-        fmt::print("{}\n", message);
+        fmt::print("{}\n", terminal_text(message));
     }
 }
 
 void Context::warn(const std::string& message) const {
-    fmt::print(stderr, "spark: warning: {}\n", message);
+    fmt::print(stderr, "spark: warning: {}\n", terminal_text(message));
 }
 
 void Context::warn_if_future(const Date& date) const {

@@ -7,6 +7,7 @@
 #include "record_view.hpp"
 #include "records.hpp"
 #include "store.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 #include "validate.hpp"
 
@@ -135,7 +136,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
               [](const Meeting& a, const Meeting& b) { return a.id < b.id; });
     const auto involvement = first_involvement(records);
     for (const auto& id : newcomers(meeting, involvement)) {
-        fmt::print("newcomer\t{}\t{}\n", id, single_line(display_name(records, id)));
+        fmt::print("newcomer\t{}\t{}\n", id, terminal_line(display_name(records, id)));
     }
     if (auto warning = commit_files(workspace, written,
                                     "meet: " + meeting.title.substr(0, meeting.title.find('\n')))) {
