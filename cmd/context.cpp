@@ -52,10 +52,10 @@ bool Context::color_enabled(std::FILE* stream) const {
 }
 
 std::string Context::display_path(const Workspace& workspace, const std::string& relative) const {
-    const auto absolute = workspace.root / relative;
-    std::error_code ec;
-    auto shown = std::filesystem::proximate(absolute, invocation_dir, ec);
-    return ec ? absolute.string() : shown.string();
+    // Lexically: a path through a symbolic link is shown as the path the user knows.
+    const auto absolute = std::filesystem::absolute(workspace.root / relative).lexically_normal();
+    const auto shown = absolute.lexically_proximate(invocation_dir);
+    return shown.empty() ? absolute.string() : shown.string();
 }
 
 void Context::info(const std::string& message) const {

@@ -1,6 +1,7 @@
 #include "records.hpp"
 
 #include "cache.hpp"
+#include "confinement.hpp"
 #include "record_reader.hpp"
 #include "storage.hpp"
 #include "workspace.hpp"
@@ -171,7 +172,10 @@ void refresh_caches(const fs::path& root, const std::vector<RecordFile>& files,
                 },
                 item.record);
         }
-        fresh.write(cache_file(root, type), scan_started);
+        // A .spark that leads outside the workspace gets no cache (see confinement.hpp).
+        if (stays_inside_workspace(root, ".spark/cache")) {
+            fresh.write(cache_file(root, type), scan_started);
+        }
     }
 }
 
@@ -318,6 +322,9 @@ Records load_valid_people(const fs::path& root, const LoadOptions& options) {
 void remove_record_caches(const fs::path& root) {
     for (RecordType type : all_types) {
         const fs::path file = cache_file(root, type);
+        if (!stays_inside_workspace(root, ".spark/cache")) {
+            continue; // not spark's cache: it never writes outside the workspace
+        }
         std::error_code ec;
         if (fs::symlink_status(file, ec).type() != fs::file_type::not_found) {
             remove_file(file);
