@@ -1,6 +1,7 @@
 #include "context.hpp"
 
 #include "error.hpp"
+#include "terminal.hpp"
 
 #include <cstdlib>
 #include <ctime>
@@ -69,20 +70,20 @@ bool Context::color_enabled(std::FILE* stream) const {
 }
 
 std::string Context::display_path(const Workspace& workspace, const std::string& relative) const {
-    const auto absolute = workspace.root / relative;
-    std::error_code ec;
-    auto shown = std::filesystem::proximate(absolute, invocation_dir, ec);
-    return ec ? absolute.string() : shown.string();
+    // Lexically: a path through a symbolic link is shown as the path the user knows.
+    const auto absolute = std::filesystem::absolute(workspace.root / relative).lexically_normal();
+    const auto shown = absolute.lexically_proximate(invocation_dir);
+    return shown.empty() ? absolute.string() : shown.string();
 }
 
 void Context::info(const std::string& message) const {
     if (!quiet) {
-        fmt::print("{}\n", message);
+        fmt::print("{}\n", terminal_text(message));
     }
 }
 
 void Context::warn(const std::string& message) const {
-    fmt::print(stderr, "spark: warning: {}\n", message);
+    fmt::print(stderr, "spark: warning: {}\n", terminal_text(message));
 }
 
 void Context::warn_if_future(const Date& date) const {

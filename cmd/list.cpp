@@ -6,6 +6,7 @@
 #include "people.hpp"
 #include "period.hpp"
 #include "records.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
 
@@ -88,8 +89,9 @@ void run_list(const ListOptions& options, const Context& context) {
         return;
     }
     for (const auto& item : items) {
-        fmt::print("{}\t{}\t{}\t{}\t{}\n", item.date().iso(), item.kind_name(), item.id(),
-                   single_line(item.title()), join(item.people(), ","));
+        fmt::print("{}\n", terminal_text(fmt::format(
+                               "{}\t{}\t{}\t{}\t{}", item.date().iso(), item.kind_name(), item.id(),
+                               single_line(item.title()), join(item.people(), ","))));
     }
 }
 

@@ -1,6 +1,7 @@
 #include "commands.hpp"
 #include "context.hpp"
 #include "error.hpp"
+#include "terminal.hpp"
 #include "usage.hpp"
 
 #include <CLI/CLI.hpp>
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
         print_data_error(e);
         return finish_output(e.exit_code());
     } catch (const spark::Error& e) {
-        fmt::print(stderr, "spark: error: {}\n", e.what());
+        fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
         return finish_output(e.exit_code());
     } catch (const std::system_error& e) {
         // fmt throws when writing to stdout fails mid-command: one message, and a reader
@@ -102,10 +103,10 @@ int main(int argc, char** argv) {
                        std::strerror(e.code().value()));
             return 1;
         }
-        fmt::print(stderr, "spark: error: {}\n", e.what());
+        fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
         return finish_output(1);
     } catch (const std::exception& e) {
-        fmt::print(stderr, "spark: error: {}\n", e.what());
+        fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
         return finish_output(1);
     }
     return finish_output(0);

@@ -5,6 +5,7 @@
 #include "git.hpp"
 #include "meeting_plan.hpp"
 #include "records.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 #include <fmt/format.h>
@@ -78,7 +79,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
     }
     fmt::print("{}\n", context.display_path(workspace, recorded.meeting.path));
     for (const auto& newcomer : recorded.newcomers) {
-        fmt::print("newcomer\t{}\t{}\n", newcomer.id, single_line(newcomer.name));
+        fmt::print("newcomer\t{}\t{}\n", newcomer.id, terminal_line(newcomer.name));
     }
     if (auto warning = commit_files(workspace, recorded.paths, "meet: " + subject)) {
         context.warn(*warning);

@@ -9,6 +9,7 @@
 #include "record_store.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 #include <fmt/format.h>
@@ -115,9 +116,11 @@ void run_list(const ListOptions& options, const Context& context) {
         return;
     }
     for (const auto& person : records.people) {
-        fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", person.id, single_line(person.name),
-                   person.group ? name_of(*person.group) : "", roles_text(person),
-                   person.invited_by, iso_or_empty(person.since), iso_or_empty(first_seen(person)));
+        fmt::print("{}\n", terminal_text(fmt::format(
+                               "{}\t{}\t{}\t{}\t{}\t{}\t{}", person.id, single_line(person.name),
+                               person.group ? name_of(*person.group) : "", roles_text(person),
+                               person.invited_by, iso_or_empty(person.since),
+                               iso_or_empty(first_seen(person)))));
     }
 }
 
@@ -133,7 +136,7 @@ void run_show(const ShowOptions& options, const Context& context) {
         out.finish();
         return;
     }
-    fmt::print("{}", view_person(person, records, involvement));
+    fmt::print("{}", terminal_text(view_person(person, records, involvement)));
 }
 
 } // namespace

@@ -48,10 +48,10 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
         : options.format == "html"
             ? render_html(build_report(workspace.config, records, analysis, report))
             : render_markdown_report(workspace.config, records, analysis, report);
-    if (options.output.empty() || options.output == "-") {
+    if (options.output.empty() || options.output == "-" || options.output == "/dev/stdout") {
         fmt::print("{}", text);
     } else {
-        replace_file(options.output, text);
+        write_output_file(options.output, text);
     }
 }
 

@@ -5,6 +5,7 @@
 #include "record_lookup.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
+#include "terminal.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -37,11 +38,11 @@ void run_show(const ShowOptions& options, const Context& context) {
         return;
     }
     if (found.entry) {
-        fmt::print("{}", view_entry(*found.entry, records));
+        fmt::print("{}", terminal_text(view_entry(*found.entry, records)));
     } else if (found.meeting) {
-        fmt::print("{}", view_meeting(*found.meeting, records, involvement));
+        fmt::print("{}", terminal_text(view_meeting(*found.meeting, records, involvement)));
     } else {
-        fmt::print("{}", view_person(*found.person, records, involvement));
+        fmt::print("{}", terminal_text(view_person(*found.person, records, involvement)));
     }
 }
 

@@ -1,5 +1,6 @@
 #include "usage.hpp"
 
+#include "terminal.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -201,7 +202,7 @@ std::string overview(const CLI::App& app) {
 
 int report_parse_error(const CLI::App& app, const CLI::ParseError& error) {
     const Message message = rewrite(app, error);
-    fmt::print(stderr, "spark: error: {}\n", message.error);
+    fmt::print(stderr, "spark: error: {}\n", terminal_text(message.error));
     if (!message.hint.empty()) {
         fmt::print(stderr, "{}\n", message.hint);
     }

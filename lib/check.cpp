@@ -2,14 +2,32 @@
 
 #include "text.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <utf8proc.h>
 
 namespace spark {
 
 namespace {
+
+// A path as a case-insensitive file system sees it: case folded, accents composed (NFC).
+std::string case_insensitive_key(std::string_view path) {
+    utf8proc_uint8_t* mapped = nullptr;
+    const utf8proc_ssize_t length = utf8proc_map(
+        reinterpret_cast<const utf8proc_uint8_t*>(path.data()),
+        static_cast<utf8proc_ssize_t>(path.size()), &mapped,
+        static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+    if (length < 0) {
+        return std::string(path);
+    }
+    std::string key(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+    std::free(mapped);
+    return key;
+}
 
 class Checker {
   public:
@@ -45,6 +63,7 @@ class Checker {
             }
         }
         check_duplicate_ids();
+        check_ids_differing_in_case();
         return std::move(out_);
     }
 
@@ -163,6 +182,38 @@ class Checker {
         for (const auto& [id, paths] : paths_by_id) {
             for (std::size_t i = 1; i < paths.size(); ++i) {
                 error(paths[i], {}, fmt::format("duplicate id '{}' (also {})", id, paths[0]));
+            }
+        }
+    }
+
+    // macOS and Windows file systems ignore case (and, on macOS, composed or decomposed
+    // accents): two such files in one folder are one file in a clone there, and git loses
+    // one of them. The same id in two folders is no clash.
+    void check_ids_differing_in_case() {
+        std::map<std::string, std::vector<std::pair<std::string, std::string>>> by_key;
+        auto add = [&](const std::string& id, const std::string& path) {
+            by_key[case_insensitive_key(path)].emplace_back(path, id);
+        };
+        for (const auto& p : records_.people) {
+            add(p.id, path_of(p));
+        }
+        for (const auto& e : records_.entries) {
+            add(e.id, path_of(e));
+        }
+        for (const auto& m : records_.meetings) {
+            add(m.id, path_of(m));
+        }
+        for (auto& [key, files] : by_key) {
+            std::sort(files.begin(), files.end());
+            for (std::size_t i = 1; i < files.size(); ++i) {
+                if (files[i].first == files[0].first) {
+                    continue; // the same path twice: not a case problem
+                }
+                warn(files[i].first, {},
+                     fmt::format("'{}' and '{}' ({}) differ only in case; on macOS and Windows "
+                                 "they are one file, so a clone there loses one: rename one of "
+                                 "them",
+                                 files[i].second, files[0].second, files[0].first));
             }
         }
     }

@@ -1,5 +1,7 @@
 #include "error.hpp"
 
+#include "terminal.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -7,10 +9,12 @@ namespace spark {
 
 std::string format_diagnostic(const Diagnostic& d) {
     const char* label = d.severity == Severity::error ? "error" : "warning";
+    // Paths and messages quote file names and values as found: one safe line.
     if (d.pos.line == 0) {
-        return fmt::format("{}: {}: {}", d.path, label, d.message);
+        return terminal_line(fmt::format("{}: {}: {}", d.path, label, d.message));
     }
-    return fmt::format("{}:{}:{}: {}: {}", d.path, d.pos.line, d.pos.column, label, d.message);
+    return terminal_line(
+        fmt::format("{}:{}:{}: {}: {}", d.path, d.pos.line, d.pos.column, label, d.message));
 }
 
 bool has_errors(const std::vector<Diagnostic>& diagnostics) {

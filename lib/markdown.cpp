@@ -81,6 +81,12 @@ std::string markdown_text(std::string_view text) {
         case '&':
             out += "&amp;";
             break;
+        case '@':
+            // GFM's autolink extension (GitHub, GitLab) links e-mail addresses, mailto: and
+            // xmpp: in the text after parsing, so "\@" alone does not stop it; an invisible
+            // word joiner before the '@' leaves no address to find.
+            out += "\u2060\\@";
+            break;
         default:
             // At the start, "- x", "+ x" or "1. x" would open a list inside a list item, and
             // ":::" an Azure DevOps block.

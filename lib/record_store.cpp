@@ -1,5 +1,6 @@
 #include "record_store.hpp"
 
+#include "confinement.hpp"
 #include "ids.hpp"
 #include "record_rewrite.hpp"
 #include "storage.hpp"
@@ -13,6 +14,7 @@ namespace {
 // Renders, verifies and publishes; retries with a new suffix on the rare clash of names.
 template <typename Record, typename MakeId>
 Stored store(const Workspace& workspace, Record record, const std::string& folder, MakeId make_id) {
+    refuse_writing_outside(workspace.root, folder);
     for (int attempt = 0; attempt < 20; ++attempt) {
         record.id = make_id(random_id_suffix());
         const std::string file_name = record.id + ".toml";

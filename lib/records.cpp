@@ -1,6 +1,7 @@
 #include "records.hpp"
 
 #include "cache.hpp"
+#include "confinement.hpp"
 #include "record_reader.hpp"
 #include "storage.hpp"
 #include "toml_reader.hpp"

@@ -1,6 +1,7 @@
 #include "status_view.hpp"
 
 #include "names.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 #include <fmt/color.h>
@@ -35,26 +36,6 @@ std::string ago(Language language, const Date& today, const Date& then) {
     return days == 1 ? w.yesterday : fmt::format(fmt::runtime(w.days_ago), days);
 }
 
-// User text for a terminal: one line, and no control characters (C0, DEL, and C1 in UTF-8),
-// so a title cannot move the cursor, change colours or retitle the window.
-std::string terminal_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-            static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
-            out += ' ';
-            ++i;
-        } else if (c < 0x20 || c == 0x7F) {
-            out += ' ';
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
 } // namespace
 
 std::string render_status(const Config& config, const Analysis& analysis, const DisplayNames& names,
@@ -68,7 +49,7 @@ std::string render_status(const Config& config, const Analysis& analysis, const 
 
     const std::string state =
         fmt::format("{} ({})", state_name(language, gauge.state), id_of(gauge.state));
-    std::string out = fmt::format("{}: {}\n", terminal_text(config.name),
+    std::string out = fmt::format("{}: {}\n", terminal_line(config.name),
                                   color ? fmt::format(style_of(gauge.state), "{}", state) : state);
     out += "  " + state_explanation(language, gauge, f) + "\n";
     out += "  " +
@@ -82,7 +63,7 @@ std::string render_status(const Config& config, const Analysis& analysis, const 
         } else {
             out += fmt::format("  {}: {} ({}) {}\n", label, record->date.iso(),
                                ago(language, f.today, record->date),
-                               terminal_text(names.redact(record->title)));
+                               terminal_line(names.redact(record->title)));
         }
     };
     last(w.last_entry, f.last_entry);

@@ -100,6 +100,16 @@ class TemporaryFile {
         fault_point("temporary-synced");
     }
 
+    // The permissions (and, when allowed, the owner) of the file this one replaces.
+    void take_mode_of(const struct stat& old) {
+        if (::fchmod(fd_, old.st_mode & 07777) != 0) {
+            fail("set the permissions of", path_, errno);
+        }
+        if (::geteuid() == 0) {
+            [[maybe_unused]] const int ignored = ::fchown(fd_, old.st_uid, old.st_gid);
+        }
+    }
+
     const fs::path& path() const { return path_; }
     void release() { path_.clear(); }
 
@@ -243,6 +253,10 @@ void replace_file(const fs::path& path, std::string_view bytes) {
     const std::string name = path.filename().string();
     make_directories(dir);
     TemporaryFile temporary(dir, name);
+    struct stat old {};
+    if (::lstat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+        temporary.take_mode_of(old);
+    }
     temporary.write_and_sync(bytes, path);
     if (::rename(temporary.path().c_str(), path.c_str()) != 0) {
         fail("replace", path, errno);
@@ -274,6 +288,39 @@ bool move_file(const fs::path& from, const fs::path& to) {
     fsync_directory(to_dir);
     fsync_directory(from.parent_path().empty() ? fs::path(".") : from.parent_path());
     return true;
+}
+
+void write_output_file(const fs::path& path, std::string_view bytes) {
+    fs::path target = path;
+    for (int hops = 0;; ++hops) {
+        struct stat st {};
+        if (::lstat(target.c_str(), &st) != 0) {
+            if (errno == ENOENT) {
+                break; // a new file (perhaps at the end of a link)
+            }
+            fail("write", path, errno);
+        }
+        if (S_ISLNK(st.st_mode)) {
+            if (hops == 40) {
+                fail("write", path, ELOOP);
+            }
+            const fs::path next = fs::read_symlink(target);
+            target = next.is_absolute() ? next : target.parent_path() / next;
+            continue;
+        }
+        if (!S_ISREG(st.st_mode)) {
+            const std::string what =
+                target == path ? fmt::format("'{}' is", path.string())
+                               : fmt::format("'{}' leads to '{}', which is", path.string(),
+                                             target.lexically_normal().string());
+            throw Error(fmt::format("{} not a regular file (a folder, a device or a pipe); "
+                                    "spark writes the report to a file, or to standard output "
+                                    "with '-o -'",
+                                    what));
+        }
+        break;
+    }
+    replace_file(target, bytes);
 }
 
 void remove_file(const fs::path& path) {

@@ -26,8 +26,14 @@ std::string read_regular_file_at(int dir_fd, const char* relative, std::size_t m
 // `dir/name` already exists. Throws Error on any I/O failure, also leaving nothing behind.
 bool write_new_file(const fs::path& dir, std::string_view name, std::string_view bytes);
 
-// Same, but replaces `path` if it exists (reports, rewritten records).
+// Same, but replaces `path` if it exists (reports, rewritten records), keeping its
+// permissions (and, for root, its owner).
 void replace_file(const fs::path& path, std::string_view bytes);
+
+// `report -o FILE`: replace_file on the file FILE names, following symbolic links (the link
+// stays a link). Throws Error, changing nothing, when that is not a regular file: a folder,
+// a device such as /dev/null, a pipe or a socket (standard output is '-').
+void write_output_file(const fs::path& path, std::string_view bytes);
 
 // Renames `from` to `to` atomically (creating `to`'s folder), never replacing a file: false,
 // changing nothing, when `to` exists. Both folders are fsynced. Throws Error on failure.

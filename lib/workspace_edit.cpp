@@ -1,5 +1,6 @@
 #include "workspace_edit.hpp"
 
+#include "confinement.hpp"
 #include "error.hpp"
 #include "fault.hpp"
 #include "storage.hpp"
@@ -10,7 +11,13 @@ namespace spark {
 
 namespace {
 
+// The folder of a path relative to the root ("log/2026" of "log/2026/x.toml").
+std::string folder_of(const std::string& path) {
+    return fs::path(path).parent_path().string();
+}
+
 void verify_one(const Workspace& workspace, const FileWrite& write) {
+    refuse_writing_outside(workspace.root, folder_of(write.path));
     const fs::path full = workspace.root / write.path;
     std::error_code ec;
     const bool exists = fs::exists(full, ec);
@@ -50,6 +57,9 @@ void verify_unchanged(const Workspace& workspace, const WorkspaceEdit& edit) {
     for (const auto& write : edit.writes) {
         verify_one(workspace, write);
     }
+    for (const auto& path : edit.removals) {
+        refuse_writing_outside(workspace.root, folder_of(path));
+    }
 }
 
 void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
@@ -78,6 +88,7 @@ void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
 
 void apply_removals(const Workspace& workspace, const WorkspaceEdit& edit) {
     for (const auto& path : edit.removals) {
+        refuse_writing_outside(workspace.root, folder_of(path));
         fault_point("edit-before-remove");
         remove_file(workspace.root / path);
         fault_point("edit-removed");

@@ -117,6 +117,8 @@ class RedactionTestCase(SparkTestCase):
             "markdown (en)": self.ok("report", "--lang", "en").out,
             "markdown (--names none)": self.ok("report", "--names", "none").out,
             "json": self.ok("report", "--format", "json").out,
+            "html": self.ok("report", "--format", "html").out,
+            "html (en)": self.ok("report", "--format", "html", "--lang", "en").out,
             "status": self.ok("status").out,
         }
 

@@ -7,6 +7,7 @@ import json
 import pathlib
 import re
 import shutil
+import subprocess
 import tempfile
 import threading
 
@@ -51,6 +52,11 @@ HOSTILE = [
     "<!-- comment",
     "a\u2028b",
     "}{%p;#35;",
+    "evil@example.org",
+    "mailto:evil@example.org",
+    "xmpp:evil@example.org/chat",
+    "schrijf a.b+c_d@sub-x.example.org.",
+    "http://evil.example ftp://evil.example WWW.evil.example",
 ]
 
 # Names of people who must not be named (outside, not public), and those who may.
@@ -267,7 +273,7 @@ class SafetyTestCase(SparkTestCase):
 class InjectionTests(SafetyTestCase):
     def reports(self):
         self.workspace("hostile")
-        return {style: self.report("--mermaid", style, "--names", names)
+        return {(style, names): self.report("--mermaid", style, "--names", names)
                 for style in ("fenced", "azure", "off") for names in ("inside", "all")}
 
     def test_no_html_and_no_links(self):
@@ -285,6 +291,24 @@ class InjectionTests(SafetyTestCase):
                 # Every & starts an entity spark wrote: the user's own &lt; stays text.
                 self.assertNotRegex(text, r"&(?!amp;|lt;|gt;)")
                 self.assertIn("&amp;lt;already escaped&amp;gt;", text)
+
+    def test_a_gfm_renderer_finds_no_link(self):
+        """GitHub and GitLab render with cmark-gfm, whose autolink extension links e-mail
+        addresses, mailto: and xmpp: even when '@' is escaped."""
+        cmark = shutil.which("cmark-gfm")
+        if cmark is None:
+            self.skipTest("cmark-gfm is not installed (.ci/run installs it)")
+        for variant, text in self.reports().items():
+            with self.subTest(variant=variant):
+                html = subprocess.run(
+                    [cmark, "-e", "autolink", "-e", "table", "-e", "strikethrough",
+                     "-e", "tagfilter", "--unsafe"],
+                    input=text.encode(), capture_output=True, check=True).stdout.decode()
+                self.assertNotIn("<a ", html)
+                self.assertNotIn("<img", html)
+                self.assertNotIn("<script", html)
+                self.assertNotRegex(html, r"<(?!/?(h[1-6]|p|em|strong|code|pre|table|thead|"
+                                          r"tbody|tr|th|td|ul|ol|li|hr|del)[ >/])")
 
     def test_line_structure_is_the_same_as_with_plain_text(self):
         self.workspace("plain")

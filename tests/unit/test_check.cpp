@@ -216,6 +216,27 @@ TEST_CASE("check: duplicate person ids", "[check]") {
           "people/sub/anna.toml: error: duplicate id 'anna' (also people/anna.toml)");
 }
 
+TEST_CASE("check: ids that differ only in case are a warning", "[check]") {
+    auto r = clean_records();
+    auto upper = person("Anna", "Anna Bakker");
+    r.people.push_back(upper);
+    // Composed and decomposed é are one name on macOS too.
+    auto composed = person("jos\u00e9", "Jo Een");
+    auto decomposed = person("JOSE\u0301", "Jo Twee");
+    r.people.push_back(composed);
+    r.people.push_back(decomposed);
+    // The same id in two year folders is two files: no clash there.
+    spark::Entry other_year = entry("2027-01-15-Buurtkamer-bbbb", Date{2027, 1, 15}, {"anna"});
+    r.entries.push_back(other_year);
+    const auto messages = check(r);
+    REQUIRE(messages.size() == 2);
+    CHECK(messages[0] == "people/anna.toml: warning: 'anna' and 'Anna' (people/Anna.toml) differ "
+                         "only in case; on macOS and Windows they are one file, so a clone "
+                         "there loses one: rename one of them");
+    CHECK(messages[1].starts_with("people/jos\u00e9.toml: warning: 'jos\u00e9' and "
+                                  "'JOSE\u0301' (people/JOSE\u0301.toml) differ only in case"));
+}
+
 TEST_CASE("check: a meeting without attendees is a warning", "[check]") {
     auto r = clean_records();
     r.meetings.push_back(meeting("2026-02-03-leeg-ffff", Date{2026, 2, 3}, {}));

@@ -60,7 +60,9 @@ TEST_CASE("markdown_text escapes HTML and Markdown punctuation", "[report][markd
     CHECK(markdown_text("| a | b |") == "\\| a \\| b \\|");
     CHECK(markdown_text("`x`") == "\\`x\\`");
     CHECK(markdown_text("*b* _e_ ~s~") == "\\*b\\* \\_e\\_ \\~s\\~");
-    CHECK(markdown_text("@user #123 !4 %m $x$") == "\\@user \\#123 \\!4 \\%m \\$x\\$");
+    CHECK(markdown_text("@user #123 !4 %m $x$") == "\u2060\\@user \\#123 \\!4 \\%m \\$x\\$");
+    // No e-mail address is left for an auto-linker: a word joiner stands before '@'.
+    CHECK(markdown_text("mailto:evil@example.org") == "mailto:evil\u2060\\@example.org");
     CHECK(markdown_text("&lt;") == "&amp;lt;");
     CHECK(markdown_text("back\\slash") == "back\\\\slash");
 }
