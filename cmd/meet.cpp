@@ -67,8 +67,12 @@ void run_meet(const MeetOptions& options, const Context& context) {
     Records records = load_valid_records(workspace);
     MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
                                     {options.with, options.create_new, setting});
-    plan.meeting.body =
-        read_body(options.body, fmt::format("Write about the meeting '{}'", plan.meeting.title));
+    const std::string& language = workspace.config.language;
+    plan.meeting.body = read_body(
+        options.body,
+        language == "en" ? fmt::format("Write about the meeting '{}'", plan.meeting.title)
+                         : fmt::format("Schrijf over de ontmoeting '{}'", plan.meeting.title),
+        language);
     const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
 
     const RecordedMeeting recorded = record_meeting(workspace, std::move(records), plan);
