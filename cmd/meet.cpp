@@ -93,8 +93,8 @@ void run_meet(const MeetOptions& options, const Context& context) {
 
 void register_meet(CLI::App& app, Context& context) {
     auto options = std::make_shared<MeetOptions>();
-    auto* command = app.add_subcommand("meet", "Record a meeting: who came, what they asked, "
-                                               "what they struggle with");
+    auto* command =
+        app.add_subcommand("meet", "Record a meeting: who came, what they asked, their dilemmas");
     command->add_option("TITLE", options->title, "Name of the meeting")->required();
     command
         ->add_option("-d,--date", options->date,

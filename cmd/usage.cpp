@@ -263,8 +263,12 @@ class HelpFormatter : public CLI::Formatter {
                            make_option_desc(option));
     }
 
+    // One line per command, never wrapped (scripts and tests read the list): commands
+    // have short names, so a narrower first column leaves room for the purpose.
     std::string make_subcommand(const CLI::App* command) const override {
-        return two_columns(command->get_display_name(), command->get_description());
+        std::string out = "  " + command->get_display_name();
+        out.append(command_column > out.size() ? command_column - out.size() : 1, ' ');
+        return out + command->get_description() + "\n";
     }
 
     // Prose in a footer is wrapped too; indented lines (examples) are kept as written.
@@ -298,6 +302,7 @@ class HelpFormatter : public CLI::Formatter {
 
   private:
     static constexpr std::size_t total_width = 80;
+    static constexpr std::size_t command_column = 16;
 
     std::string two_columns(const std::string& left, const std::string& description) const {
         const std::size_t column = get_column_width();
