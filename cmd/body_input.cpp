@@ -43,7 +43,8 @@ std::string strip_editor_text(const std::string& text) {
     return kept.substr(first, last - first + 1);
 }
 
-std::string edit_in_editor(const std::string& initial, const std::string& hint) {
+std::string edit_in_editor(const std::string& initial, const std::string& hint,
+                           const std::string& language) {
     const char* editor = std::getenv("VISUAL");
     if (editor == nullptr || *editor == '\0') {
         editor = std::getenv("EDITOR");
@@ -59,8 +60,11 @@ std::string edit_in_editor(const std::string& initial, const std::string& hint) 
         throw Error(fmt::format("cannot create a file for the editor in '{}'",
                                 std::filesystem::path(path_template).parent_path().string()));
     }
-    const std::string content = fmt::format(
-        "{}\n# {}\n# Lines starting with '#' are ignored; an empty text cancels.\n", initial, hint);
+    const std::string content =
+        fmt::format("{}\n# {}\n# {}\n", initial, hint,
+                    language == "en" ? "Lines starting with '#' are ignored; an empty text cancels."
+                                     : "Regels die met '#' beginnen tellen niet mee; een lege "
+                                       "tekst breekt af.");
     const bool written =
         ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size());
     ::close(fd);
@@ -97,7 +101,8 @@ void add_body_options(CLI::App& command, BodyInput& input) {
     command.add_flag("-e,--edit", input.edit, "Write the body in $EDITOR")->group("Body");
 }
 
-std::string read_body(const BodyInput& input, const std::string& editor_hint) {
+std::string read_body(const BodyInput& input, const std::string& editor_hint,
+                      const std::string& language) {
     if (!input.paragraphs.empty() && !input.file.empty()) {
         throw UsageError("-m and -F cannot be combined; choose one source for the body");
     }
@@ -115,7 +120,7 @@ std::string read_body(const BodyInput& input, const std::string& editor_hint) {
         validate_text(body, fmt::format("-F '{}'", input.file), false);
     }
     if (input.edit) {
-        body = edit_in_editor(body, editor_hint);
+        body = edit_in_editor(body, editor_hint, language);
     }
     return body;
 }

@@ -21,6 +21,7 @@ void register_commands(CLI::App& app, Context& context) {
     register_status(app, context);
     register_report(app, context);
     register_completion(app, context);
+    register_help(app, context);
 }
 
 } // namespace spark

@@ -36,5 +36,7 @@ void register_status(CLI::App& app, Context& context);
 void register_report(CLI::App& app, Context& context);
 // `completion` and the hidden `__complete` it calls at TAB time.
 void register_completion(CLI::App& app, Context& context);
+// `help [COMMAND...]`, the --help text of a command.
+void register_help(CLI::App& app, Context& context);
 
 } // namespace spark

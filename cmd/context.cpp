@@ -77,8 +77,10 @@ std::string Context::display_path(const Workspace& workspace, const std::string&
 }
 
 void Context::info(const std::string& message) const {
+    // What spark did, for the person at the terminal; stdout is kept for data (paths,
+    // ids, lists) that scripts read.
     if (!quiet) {
-        fmt::print("{}\n", terminal_text(message));
+        fmt::print(stderr, "{}\n", terminal_text(message));
     }
 }
 

@@ -35,7 +35,7 @@ struct Context {
     // A path inside the workspace as the user can type it from where they started.
     std::string display_path(const Workspace& workspace, const std::string& relative) const;
 
-    void info(const std::string& message) const; // stdout, silenced by -q
+    void info(const std::string& message) const; // stderr (data alone on stdout), silenced by -q
     void warn(const std::string& message) const; // stderr, "spark: warning: …"
     // Warns about a record dated after today: allowed (plans), but usually a typo.
     void warn_if_future(const Date& date) const;

@@ -67,8 +67,12 @@ void run_log(const LogOptions& options, const Context& context) {
         }
         entry.people = without_repeats(ids);
     }
-    entry.body = read_body(options.body, fmt::format("Write what happened: {} '{}'",
-                                                     name_of(entry.kind), entry.title));
+    const std::string& language = workspace.config.language;
+    const std::string hint = language == "en" ? fmt::format("Write what happened: {} '{}'",
+                                                            term(entry.kind).word.en, entry.title)
+                                              : fmt::format("Schrijf op wat er gebeurde: {} '{}'",
+                                                            term(entry.kind).word.nl, entry.title);
+    entry.body = read_body(options.body, hint, language);
 
     const Stored stored = store_new_entry(workspace, entry);
     fmt::print("{}\n", context.display_path(workspace, stored.path));

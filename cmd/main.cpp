@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
 
     CLI::App app{"spark keeps a bottom-up change initiative as plain-text records in git.",
                  "spark"};
+    spark::use_spark_help_format(app);
     app.set_version_flag("--version", std::string("spark ") + SPARK_VERSION);
     app.fallthrough();
     app.require_subcommand(0, 1);
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
         if (e.get_exit_code() == 0) {
             return finish_output(app.exit(e));
         }
-        return spark::report_parse_error(app, e);
+        return spark::report_parse_error(app, e, std::vector<std::string>(argv + 1, argv + argc));
     }
     if (!context.action) {
         fmt::print("{}", spark::overview(app));

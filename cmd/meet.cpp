@@ -68,8 +68,12 @@ void run_meet(const MeetOptions& options, const Context& context) {
     Records records = load_valid_records(workspace);
     MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
                                     {options.with, options.create_new, setting});
-    plan.meeting.body =
-        read_body(options.body, fmt::format("Write about the meeting '{}'", plan.meeting.title));
+    const std::string& language = workspace.config.language;
+    plan.meeting.body = read_body(
+        options.body,
+        language == "en" ? fmt::format("Write about the meeting '{}'", plan.meeting.title)
+                         : fmt::format("Schrijf over de ontmoeting '{}'", plan.meeting.title),
+        language);
     const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
 
     const RecordedMeeting recorded = record_meeting(workspace, std::move(records), plan);
@@ -90,8 +94,8 @@ void run_meet(const MeetOptions& options, const Context& context) {
 
 void register_meet(CLI::App& app, Context& context) {
     auto options = std::make_shared<MeetOptions>();
-    auto* command = app.add_subcommand("meet", "Record a meeting: who came, what they asked, "
-                                               "what they struggle with");
+    auto* command =
+        app.add_subcommand("meet", "Record a meeting: who came, what they asked, their dilemmas");
     command->add_option("TITLE", options->title, "Name of the meeting")->required();
     command
         ->add_option("-d,--date", options->date,

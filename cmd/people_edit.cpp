@@ -179,13 +179,13 @@ void register_people_edit(CLI::App& people, Context& context) {
         ->required();
     merge_command->add_option("DROP", merge->drop, "The duplicate whose record goes")->required();
     merge_command->footer(
-        "Every reference to DROP (entries' people, meetings' attendees, invited_by) becomes\n"
-        "KEEP, never twice in one list; an invited_by that would name its own person is\n"
-        "cleared. KEEP keeps its own fields; empty ones (group, department, note, invited_by)\n"
-        "are filled from DROP, roles are united and 'since' becomes the earlier date.\n"
-        "Every file is computed and verified first; DROP's file is removed last, so an\n"
-        "interrupted merge leaves a valid workspace (run it again to finish). With\n"
-        "autocommit, one commit holds exactly the changed and removed files.\n"
+        "Every reference to DROP (entries' people, meetings' attendees, invited_by)\n"
+        "becomes KEEP, never twice in one list; an invited_by that would name its own\n"
+        "person is cleared. KEEP keeps its own fields; empty ones (group, department,\n"
+        "note, invited_by) are filled from DROP, roles are united and 'since' becomes the\n"
+        "earlier date. Every file is computed and verified first; DROP's file is removed\n"
+        "last, so an interrupted merge leaves a valid workspace (run it again to finish).\n"
+        "With autocommit, one commit holds exactly the changed and removed files.\n"
         "Example, after 'spark check' named two people with the same name:\n"
         "  spark people merge anna-de-vries-k3m9 anna-de-vries-p7qr");
     run_when_chosen(*merge_command, context, merge, run_merge);
@@ -195,18 +195,19 @@ void register_people_edit(CLI::App& people, Context& context) {
         "forget", "Remove a person's record; references become a stable pseudonym");
     forget_command->add_option("PERSON", forget->person, "Id, name or unique prefix")->required();
     forget_command->footer(
-        "The record goes; a pseudonym 'people/forgotten-<hash>.toml' takes its place in every\n"
-        "entry, meeting and invited_by, keeping only group, roles, since and invited_by\n"
-        "(private, no name, department or note), so reports count the same people. The\n"
-        "hash comes from the old id: forgetting the same person in two clones gives the\n"
-        "same pseudonym, and clones merge cleanly. Whoever knows the old id can recompute it.\n"
+        "The record goes; a pseudonym 'people/forgotten-<hash>.toml' takes its place in\n"
+        "every entry, meeting and invited_by, keeping only group, roles, since and\n"
+        "invited_by (private, no name, department or note), so reports count the same\n"
+        "people. The hash comes from the old id: forgetting the same person in two clones\n"
+        "gives the same pseudonym, and clones merge cleanly. Whoever knows the old id can\n"
+        "recompute it.\n"
         "\n"
-        "Not rewritten: free text. Titles, bodies, notes, questions and comments that mention\n"
-        "the name stay as they are (and so do file names made from a title); spark lists the\n"
-        "files that still contain the name or the old id so you can edit them. Reports and\n"
-        "'spark status' keep hiding the name meanwhile, also text that arrives later: the\n"
-        "pseudonym keeps salted hashes of the name's forms (name_hashes). The record cache\n"
-        "in .spark/cache/ is removed at once.\n"
+        "Not rewritten: free text. Titles, bodies, notes, questions and comments that\n"
+        "mention the name stay as they are (and so do file names made from a title);\n"
+        "spark lists the files that still contain the name or the old id so you can edit\n"
+        "them. Reports and 'spark status' keep hiding the name meanwhile, also text that\n"
+        "arrives later: the pseudonym keeps salted hashes of the name's forms\n"
+        "(name_hashes). The record cache in .spark/cache/ is removed at once.\n"
         "\n"
         "Git history still holds the old file and every earlier version of those texts.\n"
         "To purge it, rewrite history and then replace every clone (others must re-clone\n"

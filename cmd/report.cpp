@@ -60,7 +60,7 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
 void register_report(CLI::App& app, Context& context) {
     auto options = std::make_shared<ReportCommandOptions>();
     auto* command = app.add_subcommand(
-        "report", "Write the Markdown (or HTML, JSON) report: fire gauge, signals, growth, spread");
+        "report", "The report (Markdown, HTML or JSON): fire gauge, signals, growth");
     // An empty value would read as "not given": --period '' is a mistake, not the default.
     const CLI::Validator not_empty(
         [](std::string& value) { return value.empty() ? std::string("must not be empty") : ""; },

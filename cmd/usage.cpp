@@ -1,10 +1,12 @@
 #include "usage.hpp"
 
+#include "error.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <memory>
 #include <regex>
 #include <vector>
 
@@ -134,8 +136,36 @@ Message unknown_word(const CLI::App* command, const std::string& word) {
     return {fmt::format("unexpected argument '{}'", word), ""};
 }
 
-Message rewrite(const CLI::App& app, const CLI::ParseError& error) {
+// The command a stray word was typed under. CLI11 reports "spark peple list" as an extra
+// word of `list`; the word came before `list`, so it was meant as a command of `spark`.
+const CLI::App* command_of_word(const CLI::App* chosen, const std::string& word,
+                                const std::vector<std::string>& args) {
+    std::vector<const CLI::App*> chain;
+    for (const CLI::App* c = chosen; c != nullptr; c = c->get_parent()) {
+        chain.insert(chain.begin(), c);
+    }
+    const auto word_at = std::find(args.begin(), args.end(), word);
+    auto at = args.begin();
+    for (std::size_t depth = 1; depth < chain.size(); ++depth) {
+        const auto name_at = std::find(at, args.end(), chain[depth]->get_name());
+        if (word_at < name_at) {
+            return chain[depth - 1];
+        }
+        at = name_at;
+    }
+    return chosen;
+}
+
+// The command the error is about: the last one chosen, or the one a stray word was meant for.
+const CLI::App* command_in_error(const CLI::App& app, const std::vector<std::string>& args) {
+    const std::vector<std::string> extras = app.remaining(true);
     const CLI::App* command = current_command(app);
+    return extras.empty() ? command : command_of_word(command, extras.front(), args);
+}
+
+Message rewrite(const CLI::App& app, const CLI::ParseError& error,
+                const std::vector<std::string>& args) {
+    const CLI::App* command = command_in_error(app, args);
     const std::string what = error.what();
     const std::vector<std::string> extras = app.remaining(true);
     std::smatch m;
@@ -145,10 +175,12 @@ Message rewrite(const CLI::App& app, const CLI::ParseError& error) {
             return unknown_word(command, extras.front());
         }
     } else if (dynamic_cast<const CLI::RequiredError*>(&error) != nullptr) {
+        // An unknown option or word explains a missing argument better than the other way
+        // round: "log vonk --bogus x" took x as the title.
+        if (!extras.empty()) {
+            return unknown_word(command, extras.front());
+        }
         if (what == "A subcommand is required") {
-            if (!extras.empty()) {
-                return unknown_word(command, extras.front());
-            }
             return {fmt::format("missing command after '{}': expected {}", command_path(command),
                                 quoted_list(command_names(*command), " or ")),
                     ""};
@@ -187,7 +219,136 @@ Message rewrite(const CLI::App& app, const CLI::ParseError& error) {
     return {lower_first(what), ""};
 }
 
+// Words of a description filled into lines of at most `width` columns; explicit newlines
+// are kept.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string line;
+        std::size_t at = start;
+        while (at < end) {
+            const std::size_t space = std::min(text.find(' ', at), end);
+            const std::string word = text.substr(at, space - at);
+            if (!line.empty() && line.size() + 1 + word.size() > width) {
+                lines.push_back(line);
+                line.clear();
+            }
+            line += (line.empty() ? "" : " ") + word;
+            at = space + 1;
+        }
+        lines.push_back(line);
+        start = end + 1;
+    }
+    return lines;
+}
+
+// CLI11's help, made to read like a man page's synopsis: no "TEXT REQUIRED" after
+// arguments (the usage line says what is required), descriptions wrapped to 80 columns,
+// never two blank lines in a row.
+class HelpFormatter : public CLI::Formatter {
+  public:
+    std::string make_option_opts(const CLI::Option* option) const override {
+        if (!option->get_option_text().empty()) {
+            return " " + option->get_option_text();
+        }
+        if (option->get_positional() || option->get_type_size() == 0) {
+            return "";
+        }
+        return " " + option->get_type_name();
+    }
+
+    std::string make_option(const CLI::Option* option, bool is_positional) const override {
+        return two_columns(make_option_name(option, is_positional) + make_option_opts(option),
+                           make_option_desc(option));
+    }
+
+    // One line per command, never wrapped (scripts and tests read the list): commands
+    // have short names, so a narrower first column leaves room for the purpose.
+    std::string make_subcommand(const CLI::App* command) const override {
+        std::string out = "  " + command->get_display_name();
+        out.append(command_column > out.size() ? command_column - out.size() : 1, ' ');
+        return out + command->get_description() + "\n";
+    }
+
+    // Prose in a footer is wrapped too; indented lines (examples) are kept as written.
+    std::string make_footer(const CLI::App* app) const override {
+        const std::string footer = app->get_footer();
+        if (footer.empty()) {
+            return "";
+        }
+        std::string out;
+        for (std::size_t start = 0; start < footer.size();) {
+            const std::size_t end = std::min(footer.find('\n', start), footer.size());
+            const std::string line = footer.substr(start, end - start);
+            const auto lines =
+                line.starts_with(" ") ? std::vector<std::string>{line} : wrap(line, total_width);
+            for (const auto& piece : lines) {
+                out += piece + "\n";
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    std::string make_help(const CLI::App* app, std::string name,
+                          CLI::AppFormatMode mode) const override {
+        std::string text = CLI::Formatter::make_help(app, std::move(name), mode);
+        for (std::size_t at; (at = text.find("\n\n\n")) != std::string::npos;) {
+            text.erase(at, 1);
+        }
+        return text;
+    }
+
+  private:
+    static constexpr std::size_t total_width = 80;
+    static constexpr std::size_t command_column = 16;
+
+    std::string two_columns(const std::string& left, const std::string& description) const {
+        const std::size_t column = get_column_width();
+        std::string out = "  " + left;
+        const auto lines = wrap(description, total_width - column);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (i > 0 || out.size() >= column) {
+                out += "\n";
+                out.append(column, ' ');
+            } else {
+                out.append(column - out.size(), ' ');
+            }
+            out += lines[i];
+        }
+        return out + "\n";
+    }
+};
+
 } // namespace
+
+void use_spark_help_format(CLI::App& app) {
+    app.formatter(std::make_shared<HelpFormatter>());
+}
+
+std::string help_for(const CLI::App& app, const std::vector<std::string>& words) {
+    const CLI::App* command = &app;
+    std::string path = "spark";
+    for (const auto& word : words) {
+        const CLI::App* next = nullptr;
+        for (const CLI::App* sub : visible_commands(*command)) {
+            if (sub->get_name() == word) {
+                next = sub;
+            }
+        }
+        if (next == nullptr) {
+            const std::string prefix = path == "spark" ? "" : path.substr(6) + " ";
+            const std::string hint = did_you_mean(word, command_names(*command), prefix);
+            throw UsageError(fmt::format("unknown command '{}{}'{}{}", prefix, word,
+                                         hint.empty() ? "" : "; ", hint));
+        }
+        path += " " + word;
+        command = next;
+    }
+    return command == &app ? overview(app) : command->help(path.substr(0, path.rfind(' ')));
+}
 
 std::string overview(const CLI::App& app) {
     std::string out = "Usage: spark [-C DIR] [-q] [--color WHEN] COMMAND [ARGS]\n\n";
@@ -200,14 +361,14 @@ std::string overview(const CLI::App& app) {
     return out;
 }
 
-int report_parse_error(const CLI::App& app, const CLI::ParseError& error) {
-    const Message message = rewrite(app, error);
+int report_parse_error(const CLI::App& app, const CLI::ParseError& error,
+                       const std::vector<std::string>& args) {
+    const Message message = rewrite(app, error, args);
     fmt::print(stderr, "spark: error: {}\n", terminal_text(message.error));
     if (!message.hint.empty()) {
         fmt::print(stderr, "{}\n", message.hint);
     }
-    const CLI::App* command = current_command(app);
-    fmt::print(stderr, "Run '{} --help' for usage.\n", command_path(command));
+    fmt::print(stderr, "Run '{} --help' for usage.\n", command_path(command_in_error(app, args)));
     return 2;
 }
 

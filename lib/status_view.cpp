@@ -44,7 +44,7 @@ std::string render_status(const Config& config, const Analysis& analysis, const 
     const Gauge& gauge = analysis.gauge;
     const Words& w = words(language);
     const NameOf label_of = [&](const Person& person) {
-        return terminal_text(names(person.id));
+        return terminal_line(names(person.id));
     };
 
     const std::string state =

@@ -37,7 +37,86 @@ std::optional<std::size_t> find_control_character(std::string_view bytes) {
     return std::nullopt;
 }
 
+// Byte offset of the quote that opens a string left open on the line starting at `begin`.
+std::optional<std::size_t> unclosed_quote(std::string_view bytes, std::size_t begin) {
+    const std::size_t end = std::min(bytes.find('\n', begin), bytes.size());
+    for (std::size_t i = begin; i < end; ++i) {
+        const char c = bytes[i];
+        if (c == '#') {
+            return std::nullopt; // a comment: quotes in it do not count
+        }
+        if (c != '"' && c != '\'') {
+            continue;
+        }
+        std::size_t close = i + 1;
+        while (close < end && bytes[close] != c) {
+            close += c == '"' && bytes[close] == '\\' ? 2 : 1;
+        }
+        if (close >= end) {
+            return i;
+        }
+        i = close;
+    }
+    return std::nullopt;
+}
+
+std::size_t line_start(std::string_view bytes, std::uint32_t line) {
+    std::size_t at = 0;
+    for (std::uint32_t l = 1; l < line && at < bytes.size(); ++l) {
+        at = std::min(bytes.find('\n', at), bytes.size()) + 1;
+    }
+    return std::min(at, bytes.size());
+}
+
+// Where the last """ or ''' of the file starts.
+std::optional<std::size_t> last_triple_quote(std::string_view bytes) {
+    std::optional<std::size_t> found;
+    for (std::string_view quotes : {R"(""")", R"(''')"}) {
+        const auto at = bytes.rfind(quotes);
+        if (at != std::string_view::npos && (!found || at > *found)) {
+            found = at;
+        }
+    }
+    return found;
+}
+
 } // namespace
+
+Diagnostic explain_parse_error(std::string_view bytes, const std::string& path,
+                               std::string_view description, SourcePos pos) {
+    constexpr std::string_view prefix = "Error while parsing ";
+    std::string what(description);
+    std::string detail;
+    if (what.starts_with(prefix) && what.find(": ") != std::string::npos) {
+        const auto colon = what.find(": ");
+        detail = what.substr(colon + 2);
+        what = what.substr(prefix.size(), colon - prefix.size());
+    }
+    const bool in_string = what == "string" || what == "literal string";
+    // A string left open on its line (title = "Buurtkamer): toml++ stops at the line's end.
+    if (in_string && detail.find("control characters") != std::string::npos) {
+        if (auto quote = unclosed_quote(bytes, line_start(bytes, pos.line))) {
+            const char q = bytes[*quote];
+            return {path, position_at(bytes, *quote), Severity::error,
+                    fmt::format("string not closed: the {} here has no closing {} on its line "
+                                "(text over several lines goes between {}{}{} and {}{}{})",
+                                q, q, q, q, q, q, q, q)};
+        }
+    }
+    // A multi-line string left open runs to the end of the file.
+    if (in_string && detail == "encountered end-of-file") {
+        if (auto quotes = last_triple_quote(bytes)) {
+            const std::string three(3, bytes[*quotes]);
+            return {path, position_at(bytes, *quotes), Severity::error,
+                    fmt::format("multi-line string not closed: the {} here has no closing {}",
+                                three, three)};
+        }
+    }
+    if (detail.empty()) {
+        return {path, pos, Severity::error, what};
+    }
+    return {path, pos, Severity::error, fmt::format("invalid {}: {}", what, detail)};
+}
 
 std::optional<toml::table> parse_toml_document(std::string_view bytes, const std::string& path,
                                                std::vector<Diagnostic>& diagnostics) {
@@ -61,7 +140,9 @@ std::optional<toml::table> parse_toml_document(std::string_view bytes, const std
     try {
         return toml::parse(bytes, path);
     } catch (const toml::parse_error& e) {
-        return fail(position_of(e.source()), std::string(e.description()));
+        diagnostics.push_back(
+            explain_parse_error(bytes, path, e.description(), position_of(e.source())));
+        return std::nullopt;
     }
 }
 

@@ -21,6 +21,12 @@ std::optional<toml::table> parse_toml_document(std::string_view bytes, const std
 
 SourcePos position_of(const toml::source_region& region);
 
+// A toml++ parse error in spark's words: "Error while parsing key-value pair: expected '='"
+// becomes "invalid key-value pair: expected '='", and a string left open (the usual slip in
+// a hand edit) is reported at its opening quote, saying what to do.
+Diagnostic explain_parse_error(std::string_view bytes, const std::string& path,
+                               std::string_view description, SourcePos pos);
+
 // Reads typed fields from one table, reporting type errors, missing required keys and
 // unknown keys at their position.
 class FieldReader {

@@ -119,7 +119,8 @@ class BrokenFileTests(CheckTestCase):
         self.assertIn("vuurwerk", found["log/2026/2026-03-01-bad-kind-aaaa.toml"][0][2])
         self.assertEqual(found["log/2026/2026-03-01-bad-kind-aaaa.toml"][0][0], 2)
         self.assertEqual(found["log/2026/2026-02-30-bad-date-aaaa.toml"][0][0], 1)
-        self.assertEqual(found["log/2026/2026-03-01-unterminated-aaaa.toml"][0][0], 3)
+        self.assertEqual(found["log/2026/2026-03-01-unterminated-aaaa.toml"][0][:2], (3, 9))
+        self.assertIn("string not closed", found["log/2026/2026-03-01-unterminated-aaaa.toml"][0][2])
         self.assertEqual(found["log/2026/2026-03-01-dup-key-aaaa.toml"][0][0], 4)
         self.assertIn("name", found["people/no-name-aaaa.toml"][0][2])
         cycle = found.get("people/dirk-aaaa.toml", []) + found.get("people/eva-aaaa.toml", [])
@@ -171,6 +172,15 @@ class BrokenFileTests(CheckTestCase):
         self.assertUnchanged(before)
         self.assertRegex(result.out, rf"(?m)^log/202[56]/{re.escape(name)}(:\d+:\d+)?: error: "
                                      rf"duplicate id '{re.escape(name[:-5])}'")
+
+    def test_unclosed_quote_in_a_hand_edit_is_explained(self):
+        path = self.ws / self.good
+        path.write_text(path.read_text().replace('title = "Good entry"', 'title = "Good entry'))
+        found, result = self.check_fails()
+        self.assertIn(f'{self.good}:3:9: error: string not closed: the " here has no closing " '
+                      'on its line', result.out)
+        self.assertNotIn("Error while parsing", result.out + result.err)
+        self.assertNotIn("U+0009", result.out + result.err)
 
     def test_broken_spark_toml(self):
         self.write("spark.toml", 'name = "unterminated\n')

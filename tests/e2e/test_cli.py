@@ -133,6 +133,38 @@ class VersionHelpTests(SparkTestCase):
             self.assertIn(word, out)
 
 
+class DataOnStdoutTests(SparkTestCase):
+    """Scripts read stdout: every write prints only what it wrote (paths, newcomer lines),
+    and what spark did for the person at the terminal goes to stderr."""
+
+    def test_writes_print_only_data(self):
+        result = self.ok("init", "ws", "--name", "Stroom", cwd=self.tmp, env={})
+        self.assertEqual(result.out, "")
+        self.assertIn("Initialized", result.err)
+        lines = lambda r: r.out.splitlines()  # noqa: E731
+        path = r"^(people|log/\d{4}|meetings/\d{4})/[a-z0-9-]+\.toml$"
+        anna = self.ok("people", "add", "Anna de Vries")
+        self.assertRegex(anna.out, path)
+        self.assertEqual(len(lines(anna)), 1)
+        entry = self.ok("log", "vonk", "Koffie", "--with", "anna")
+        self.assertRegex(entry.out, path)
+        self.assertEqual(len(lines(entry)), 1)
+        meeting = self.ok("meet", "Buurttafel", "--with", "anna", "--with", "Bart Bos", "--new")
+        self.assertRegex(lines(meeting)[0], path)
+        self.assertTrue(all(line.startswith("newcomer\t") for line in lines(meeting)[1:]),
+                        meeting.describe())
+        self.assertIn("added person 'Bart Bos'", meeting.err)
+        stem = lambda r: r.out.strip()[len("people/"):-len(".toml")]  # noqa: E731
+        twice = self.ok("people", "add", "Anna de Vries", "--force")
+        merged = self.ok("people", "merge", stem(anna), stem(twice))
+        for line in lines(merged):
+            self.assertRegex(line, r"^(updated|removed|created) \S+\.toml$", merged.describe())
+        self.assertIn("merged", merged.err)
+        quiet = self.ok("-q", "meet", "Nog een", "--with", "Cor Cels", "--new")
+        self.assertRegex(lines(quiet)[0], path)
+        self.assertNotIn("added person", quiet.err)
+
+
 class OutputFailureTests(SparkTestCase):
     def setUp(self):
         super().setUp()

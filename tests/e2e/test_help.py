@@ -56,6 +56,31 @@ class HelpTests(SparkTestCase):
                     if not line.startswith("      "):  # continuation lines are indented more
                         self.assertRegex(line, r"^  (spark |vim |source |\S+=)", line)
 
+    def test_help_is_clean_and_fits_80_columns(self):
+        for path in [[]] + self.command_paths():
+            with self.subTest(command=" ".join(path)):
+                out = self.ok(*path, "--help", cwd=self.tmp).out
+                self.assertNotIn("REQUIRED", out)
+                self.assertNotIn("TEXT REQUIRED", out)
+                self.assertNotIn("\n\n\n", out, "never two blank lines in a row")
+                options = out.split("Examples")[0]  # examples are written by hand
+                for line in options.splitlines():
+                    self.assertLessEqual(len(line), 80, line)
+
+    def test_help_command_prints_the_commands_help(self):
+        for path in [["log"], ["people"], ["people", "add"], ["report"], ["help"]]:
+            with self.subTest(command=" ".join(path)):
+                self.assertEqual(self.ok("help", *path, cwd=self.tmp).out,
+                                 self.ok(*path, "--help", cwd=self.tmp).out)
+        self.assertEqual(self.ok("help", cwd=self.tmp).out, self.ok(cwd=self.tmp).out)
+        result = self.spark("help", "peple", cwd=self.tmp)
+        self.assertEqual((result.code, result.out), (2, ""))
+        self.assertEqual(result.err, "spark: error: unknown command 'peple'; did you mean "
+                                     "'people'?\n")
+        result = self.spark("help", "people", "ad", cwd=self.tmp)
+        self.assertEqual(result.err, "spark: error: unknown command 'people ad'; did you mean "
+                                     "'people add'?\n")
+
     def test_options_are_grouped(self):
         log = self.ok("log", "--help").out
         self.assertRegex(log, r"(?s)Options:.*--with.*\nBody:\n.*-m,--message.*-F,--file.*-e,"
@@ -87,6 +112,19 @@ class UsageErrorTests(SparkTestCase):
         self.assertEqual(lines[1], "did you mean 'log'?")
         self.assertEqual(self.usage_error("stauts")[1], "did you mean 'status'?")
         self.assertEqual(self.usage_error("reprot", "--lang", "en")[1], "did you mean 'report'?")
+
+    def test_misspelt_command_before_a_real_one(self):
+        # "peple" is not a word of `list`: it was meant as the command.
+        lines = self.usage_error("peple", "list")
+        self.assertEqual(lines, ["spark: error: unknown command 'peple'",
+                                 "did you mean 'people'?", "Run 'spark --help' for usage."])
+        lines = self.usage_error("people", "lsit", "show")
+        self.assertEqual(lines[0], "spark: error: unknown command 'people lsit'")
+
+    def test_unknown_option_before_a_missing_argument(self):
+        lines = self.usage_error("log", "vonk", "--bogus", "x")
+        self.assertEqual(lines, ["spark: error: unknown option '--bogus'",
+                                 "Run 'spark log --help' for usage."])
 
     def test_unknown_command_without_a_close_one(self):
         lines = self.usage_error("frobnicate")

@@ -10,7 +10,8 @@ class InitTests(SparkTestCase):
     def test_layout_and_config(self):
         result = self.ok("init", "ws", "--name", "Wijkkracht", "--org", "Gemeente Zaanstad",
                          "--no-git", cwd=self.tmp)
-        self.assertIn("Wijkkracht", result.out)
+        self.assertIn("Initialized spark workspace 'Wijkkracht'", result.err)
+        self.assertEqual(result.out, "", "a message, not data: on stderr")
         for folder in ["people", "log", "meetings"]:
             self.assertTrue((self.ws / folder).is_dir(), folder)
         config = self.read("spark.toml")

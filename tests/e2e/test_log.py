@@ -256,6 +256,24 @@ class EditorTests(LogTestCase):
         self.assertIn("#", seen.read_text())
         self.assertEqual(self.entry(path)["body"], "from -m\nkept")
 
+    def test_editor_template_speaks_the_workspace_language(self):
+        seen = self.tmp / "seen.txt"
+        editor = self.editor(f'cp "$1" "{seen}"\nprintf "tekst\n" > "$1"\n')
+        self.log("lucifer", "Vergunning", "-e", env={"EDITOR": editor})
+        self.assertEqual(seen.read_text(),
+                         "\n# Schrijf op wat er gebeurde: lucifer 'Vergunning'\n"
+                         "# Regels die met '#' beginnen tellen niet mee; een lege tekst breekt "
+                         "af.\n")
+        self.ok("meet", "Buurttafel", "-e", env={"EDITOR": editor})
+        self.assertIn("# Schrijf over de ontmoeting 'Buurttafel'", seen.read_text())
+        english = self.init("--lang", "en", path=self.tmp / "en")
+        self.ok("log", "lucifer", "Permit", "-e", env={"EDITOR": editor}, cwd=english)
+        self.assertEqual(seen.read_text(),
+                         "\n# Write what happened: match 'Permit'\n"
+                         "# Lines starting with '#' are ignored; an empty text cancels.\n")
+        self.ok("meet", "Round table", "-e", env={"EDITOR": editor}, cwd=english)
+        self.assertIn("# Write about the meeting 'Round table'", seen.read_text())
+
     def test_visual_wins_over_editor(self):
         visual = self.editor('printf "from visual\\n" > "$1"\n', "visual.sh")
         editor = self.editor('printf "from editor\\n" > "$1"\n')

@@ -21,11 +21,11 @@ class MeetTestCase(SparkTestCase):
         self.init()
 
     def meet(self, title, *extra, **kwargs):
-        """Runs spark meet; returns (path, [(id, name) of newcomers], [added-person lines])."""
+        """Runs spark meet; returns (path, [(id, name) of newcomers], [added-person lines]).
+        Data on stdout (the path, then newcomer lines), what spark did on stderr."""
         result = self.ok("meet", title, *extra, **kwargs)
-        lines = result.out.splitlines()
-        added = [line for line in lines if line.startswith("added person ")]
-        rest = [line for line in lines if not line.startswith("added person ")]
+        added = [line for line in result.err.splitlines() if line.startswith("added person ")]
+        rest = result.out.splitlines()
         self.assertTrue(rest, result.describe())
         path = rest[0]
         self.assertRegex(path, r"^meetings/\d{4}/\d{4}-\d\d-\d\d-[^/\s]+\.toml$", result.describe())
@@ -337,8 +337,8 @@ class NewPeopleTests(MeetTestCase):
                                  "since = the meeting date")
                 self.assertNotIn("group", data, "group is left empty")
                 self.assertNotIn("invited_by", data)
-                self.assertIn(f"added person '{name}'", result.out)
-                self.assertIn(f"people/{pid}.toml", result.out)
+                self.assertIn(f"added person '{name}' (people/{pid}.toml)", result.err)
+                self.assertNotIn("added person", result.out)
         lines = result.out.splitlines()
         meeting_lines = [line for line in lines if line.startswith("meetings/")]
         self.assertEqual(len(meeting_lines), 1, result.describe())
@@ -351,7 +351,7 @@ class NewPeopleTests(MeetTestCase):
                                      f"newcomer\t{fatma}\tFatma Yilmaz"])
         # The newcomer lines come after the path.
         self.assertLess(lines.index(path), lines.index(newcomers[0]))
-        self.assertEqual(result.err, "")
+        self.assertEqual(lines, [path, *newcomers], "stdout holds data only")
         self.ok("check")
 
     def test_new_with_only_known_names_adds_nobody(self):

@@ -73,7 +73,8 @@ class MergeTests(EditTestCase):
                          changed, result.describe())
         self.assertIn(f"removed people/{self.anna2}.toml", lines)
         self.assertIn(f"merged Anna de Vries ({self.anna2}) into Anna de Vries ({self.anna1}): "
-                      "5 files updated", result.out)
+                      "5 files updated", result.err)
+        self.assertNotIn("merged", result.out)
 
         self.assertFalse((self.ws / f"people/{self.anna2}.toml").exists())
         after = self.all_bytes()
