@@ -16,7 +16,25 @@ Workspace Context::open_workspace() const {
     workspace.use_cache =
         !no_cache && (no_cache_env == nullptr || std::string_view(no_cache_env).empty() ||
                       std::string_view(no_cache_env) == "0");
+    workspace.now_ns = [this] {
+        return now_ns();
+    };
     return workspace;
+}
+
+std::int64_t Context::now_ns() const {
+    if (const char* pinned = std::getenv("SPARK_CACHE_NOW"); pinned != nullptr && *pinned) {
+        char* end = nullptr;
+        const double seconds = std::strtod(pinned, &end);
+        if (*end != '\0' || !(seconds >= 0)) {
+            throw UsageError(
+                fmt::format("SPARK_CACHE_NOW '{}' is not a number of seconds", pinned));
+        }
+        return static_cast<std::int64_t>(seconds * 1e9);
+    }
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
 }
 
 Date Context::today() const {

@@ -3,6 +3,7 @@
 #include "date.hpp"
 #include "workspace.hpp"
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -26,6 +27,10 @@ struct Context {
     Workspace open_workspace() const;
     // SOURCE_DATE_EPOCH (UTC) when set, so reproducible runs agree on "today"; else local.
     Date today() const;
+    // The clock (nanoseconds since the epoch) by which the record cache decides whether a
+    // file is old enough to be trusted from it: the real one, or SPARK_CACHE_NOW (seconds)
+    // so that tests of the cache need not wait for files to settle.
+    std::int64_t now_ns() const;
     bool color_enabled(std::FILE* stream) const;
     // A path inside the workspace as the user can type it from where they started.
     std::string display_path(const Workspace& workspace, const std::string& relative) const;

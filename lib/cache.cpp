@@ -3,9 +3,12 @@
 #include "binary_io.hpp"
 #include "storage.hpp"
 
+#include <cerrno>
 #include <ctime>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace spark {
 
@@ -15,6 +18,8 @@ namespace {
 constexpr std::string_view magic = "SPKCACHE0002";
 constexpr std::int64_t settle_ns = 2'000'000'000; // coarser than any file-system clock tick
 constexpr std::size_t header_size = 12 + 8 + 8 + 8;
+// Far more than any workspace needs; a larger file is not read at all.
+constexpr std::uint64_t max_cache_bytes = 4ull << 30;
 
 enum : std::uint8_t { person_type = 1, entry_type = 2, meeting_type = 3 };
 
@@ -126,7 +131,7 @@ Person get_person(BinaryReader& r) {
         p.group = get_enum(r, all_groups.back());
     }
     const std::uint32_t roles = r.u32();
-    if (roles > 4) {
+    if (roles > std::size(all_roles)) {
         throw std::out_of_range("cache: bad roles");
     }
     for (std::uint32_t i = 0; i < roles; ++i) {
@@ -228,20 +233,31 @@ FileStamp stamp_from(const struct stat& st) {
 
 } // namespace
 
-std::optional<FileStamp> stamp_of(const fs::path& path) {
+std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative) {
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    if (::fstatat(dir_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
         return std::nullopt;
     }
     return stamp_from(st);
 }
 
-std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative) {
-    struct stat st {};
-    if (::fstatat(dir_fd, relative.c_str(), &st, 0) != 0) {
-        return std::nullopt;
+int open_cache_folder(int root_fd, bool create) {
+    int parent = root_fd;
+    int fd = -1;
+    for (const char* name : {".spark", "cache"}) {
+        fd = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0 && errno == ENOENT && create && ::mkdirat(parent, name, 0777) == 0) {
+            fd = ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        }
+        if (parent != root_fd) {
+            ::close(parent);
+        }
+        if (fd < 0) {
+            return -1;
+        }
+        parent = fd;
     }
-    return stamp_from(st);
+    return fd;
 }
 
 std::int64_t now_ns() {
@@ -250,13 +266,51 @@ std::int64_t now_ns() {
     return ts.tv_sec * 1'000'000'000LL + ts.tv_nsec;
 }
 
-RecordCache RecordCache::read(const fs::path& file) {
-    RecordCache cache;
-    try {
-        cache.buffer_ = read_file(file);
-    } catch (const Error&) {
-        return cache;
+namespace {
+
+// The cache file's bytes, or "" when it is not a regular file of a plausible size whose
+// header announces exactly its length: checked before anything is read, so a FIFO, a
+// device or a huge sparse file costs nothing.
+std::string read_cache_file(int cache_fd, const char* name) {
+    const int fd = ::openat(cache_fd, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        return {};
     }
+    std::string bytes;
+    struct stat st {};
+    char header[header_size];
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= off_t(header_size) &&
+        static_cast<std::uint64_t>(st.st_size) <= max_cache_bytes &&
+        ::pread(fd, header, header_size, 0) == ssize_t(header_size) &&
+        std::string_view(header, magic.size()) == magic) {
+        std::uint64_t payload_size = 0;
+        std::memcpy(&payload_size, header + magic.size(), sizeof payload_size);
+        if (payload_size == static_cast<std::uint64_t>(st.st_size) - header_size) {
+            bytes.resize(static_cast<std::size_t>(st.st_size));
+            std::size_t used = 0;
+            while (used < bytes.size()) {
+                const ssize_t n =
+                    ::pread(fd, bytes.data() + used, bytes.size() - used, static_cast<off_t>(used));
+                if (n < 0 && errno == EINTR) {
+                    continue;
+                }
+                if (n <= 0) {
+                    break;
+                }
+                used += static_cast<std::size_t>(n);
+            }
+            bytes.resize(used);
+        }
+    }
+    ::close(fd);
+    return bytes;
+}
+
+} // namespace
+
+RecordCache RecordCache::read(int cache_fd, const char* name) {
+    RecordCache cache;
+    cache.buffer_ = read_cache_file(cache_fd, name);
     try {
         const std::string_view all = cache.buffer_;
         if (all.size() < header_size || all.substr(0, magic.size()) != magic) {
@@ -358,7 +412,7 @@ void RecordCache::add(const std::string& path, const FileStamp& stamp, const Mee
     ++added_;
 }
 
-void RecordCache::write(const fs::path& file, std::int64_t scan_started) const {
+void RecordCache::write(int cache_fd, const char* name, std::int64_t scan_started) const {
     BinaryWriter header;
     header.u64(pending_.size());
     header.u64(checksum(pending_));
@@ -366,11 +420,27 @@ void RecordCache::write(const fs::path& file, std::int64_t scan_started) const {
     std::string bytes(magic);
     bytes += header.buffer();
     bytes += pending_;
-    try {
-        make_directories(file.parent_path());
-        replace_file(file, bytes);
-    } catch (const Error&) {
-        // A read-only workspace or a full disk: work on without a cache.
+    // Derived data, checksummed: no fsync. A read-only workspace or a full disk: no cache.
+    const std::string temporary = fmt::format(".{}.tmp-{}", name, ::getpid());
+    const int fd = ::openat(cache_fd, temporary.c_str(),
+                            O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        return;
+    }
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0 || done != bytes.size() ||
+        ::renameat(cache_fd, temporary.c_str(), cache_fd, name) != 0) {
+        ::unlinkat(cache_fd, temporary.c_str(), 0);
     }
 }
 

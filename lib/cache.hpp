@@ -24,9 +24,14 @@ struct FileStamp {
     bool operator==(const FileStamp&) const = default;
 };
 
-std::optional<FileStamp> stamp_of(const fs::path& path);
-// The same for `relative` inside the folder open as `dir_fd` (fstatat: no full path walk).
+// The stamp of `relative` inside the folder open as `dir_fd` (fstatat: no full path walk),
+// of the link itself for a symbolic link; nullopt when it cannot be stat'ed.
 std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative);
+
+// .spark/cache under the workspace folder open as `root_fd`, opened without following a
+// link (a link there could make spark read or write outside the workspace) and, with
+// `create`, made when missing. -1 when there is none or it cannot be used.
+int open_cache_folder(int root_fd, bool create);
 
 // Nanoseconds since the epoch on the file-system clock.
 std::int64_t now_ns();
@@ -38,8 +43,9 @@ std::int64_t now_ns();
 // keep the stamp). A missing, truncated, damaged or foreign cache file is ignored.
 class RecordCache {
   public:
-    // Reads `file`; an unusable file gives an empty cache.
-    static RecordCache read(const fs::path& file);
+    // Reads `name` in the cache folder open as `cache_fd`; anything but a regular file of
+    // spark's (a FIFO, a link, a device, a damaged or foreign file) gives an empty cache.
+    static RecordCache read(int cache_fd, const char* name);
 
     std::optional<Person> person(const std::string& path, const FileStamp& stamp) const;
     std::optional<Entry> entry(const std::string& path, const FileStamp& stamp) const;
@@ -53,9 +59,11 @@ class RecordCache {
     std::size_t cached_count() const { return index_.size(); }
     // False when the file was missing or unusable, so it needs writing even if empty.
     bool usable() const { return usable_; }
-    // Writes the records added since `scan_started` (the time before the files were
-    // stat'ed) atomically to `file`; failures are ignored (the cache is an optimisation).
-    void write(const fs::path& file, std::int64_t scan_started) const;
+    // Writes the records added, stamped with `scan_started` (the clock before the files
+    // were stat'ed), as a new file renamed over `name` in `cache_fd` (so whatever was there,
+    // even a FIFO or a link, is replaced, never written through); failures are ignored
+    // (the cache is an optimisation).
+    void write(int cache_fd, const char* name, std::int64_t scan_started) const;
 
   private:
     struct Slot {

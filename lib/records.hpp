@@ -4,7 +4,9 @@
 #include "model.hpp"
 #include "workspace.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,9 @@ struct LoadOptions {
     // Reuse parsed records from .spark/cache/ when their files are unchanged (see cache.hpp);
     // off with --no-cache or SPARK_NO_CACHE=1.
     bool use_cache = true;
+    // The clock the cache's racy-stamp rule reads (nanoseconds since the epoch, the
+    // file-system clock); unset: the real one. Tests inject one so that they need not wait.
+    std::function<std::int64_t()> now_ns;
 };
 
 struct RecordFile {

@@ -169,6 +169,51 @@ std::string read_file(const fs::path& path) {
     return bytes;
 }
 
+std::string read_regular_file_at(int dir_fd, const char* relative, std::size_t max_bytes) {
+    const int fd = ::openat(dir_fd, relative, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ELOOP) {
+            throw Error("is a symbolic link; spark reads only files inside the workspace, "
+                        "never through a link");
+        }
+        throw Error(fmt::format("cannot read: {}", std::strerror(errno)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw Error("not a regular file; records are plain text files");
+    }
+    if (static_cast<std::uint64_t>(st.st_size) > max_bytes) {
+        ::close(fd);
+        throw Error(fmt::format("file is too large ({} bytes; the limit is {})",
+                                static_cast<std::uint64_t>(st.st_size), max_bytes));
+    }
+    // One byte more than the size, to notice a file that grows while it is read.
+    std::string bytes(static_cast<std::size_t>(st.st_size) + 1, '\0');
+    std::size_t used = 0;
+    while (used < bytes.size()) {
+        const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const int saved = errno;
+            ::close(fd);
+            throw Error(fmt::format("cannot read: {}", std::strerror(saved)));
+        }
+        if (n == 0) {
+            break;
+        }
+        used += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    if (used > max_bytes) {
+        throw Error(fmt::format("file is too large (more than {} bytes)", max_bytes));
+    }
+    bytes.resize(used);
+    return bytes;
+}
+
 void make_directories(const fs::path& dir) {
     if (dir.empty() || fs::is_directory(dir)) {
         return;

@@ -11,6 +11,12 @@ namespace fs = std::filesystem;
 // Whole file as bytes; throws Error naming the file when it cannot be read.
 std::string read_file(const fs::path& path);
 
+// `relative` inside the folder open as `dir_fd`, for data the workspace holds: only a
+// regular file of at most `max_bytes`, checked before reading, never through a symbolic
+// link, and without waiting on a FIFO. Throws Error with the reason only (the caller names
+// the file): "is a symbolic link; …", "not a regular file", "too large …".
+std::string read_regular_file_at(int dir_fd, const char* relative, std::size_t max_bytes);
+
 // Writes `bytes` to a new file `dir/name` atomically: a temporary file in the same folder
 // (".<name>.tmp-XXXXXX"), fsync, published under its final name without ever replacing an
 // existing file, then the folder fsynced. Returns false, leaving nothing behind, when

@@ -44,7 +44,10 @@ Workspace open_workspace(const fs::path& start, const char* spark_dir) {
     if (!config) {
         throw DataError(std::move(diagnostics));
     }
-    return Workspace{root, std::move(*config)};
+    Workspace workspace;
+    workspace.root = root;
+    workspace.config = std::move(*config);
+    return workspace;
 }
 
 } // namespace spark

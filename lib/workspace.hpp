@@ -2,7 +2,9 @@
 
 #include "config.hpp"
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 
 namespace spark {
@@ -19,6 +21,8 @@ struct Workspace {
     Config config;
     // Whether loading may reuse .spark/cache/ (--no-cache and SPARK_NO_CACHE=1 turn it off).
     bool use_cache = true;
+    // The clock for the cache's racy-stamp rule (see LoadOptions); unset: the real one.
+    std::function<std::int64_t()> now_ns;
 };
 
 // The nearest folder at or above `start` holding spark.toml.

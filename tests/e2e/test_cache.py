@@ -9,7 +9,12 @@ import time
 from sparktest import HERE, SparkTestCase, main
 
 EXAMPLE = HERE.parents[1] / "examples" / "wijkkracht"
-SETTLE = 2.2  # seconds: files younger than this are never trusted from the cache
+
+
+def settled():
+    """A clock a minute ahead (spark's SPARK_CACHE_NOW): every file is old enough to be
+    trusted from the cache, without waiting for it to settle."""
+    return {"SPARK_CACHE_NOW": "%.3f" % (time.time() + 60)}
 
 
 class CacheTest(SparkTestCase):
@@ -21,8 +26,8 @@ class CacheTest(SparkTestCase):
         self.alpha = self.log("action", "Alpha gedaan", "--with", "anna")
         self.beta = self.log("match", "Beta bewezen", "--effect", "werkt")
 
-    def titles(self):
-        result = self.ok("list", "--json")
+    def titles(self, env=None):
+        result = self.ok("list", "--json", env=env)
         return sorted(item["title"] for item in json.loads(result.out))
 
     def cache_files(self):
@@ -30,9 +35,8 @@ class CacheTest(SparkTestCase):
         return {p.name: (p.stat().st_ino, p.stat().st_mtime_ns) for p in folder.iterdir()}
 
     def settle_and_cache(self):
-        """Lets the files settle, then runs once so the cache trusts them."""
-        time.sleep(SETTLE)
-        self.titles()
+        """Runs once with a clock by which the files have settled, so the cache trusts them."""
+        self.titles(env=settled())
 
     def test_cache_is_written_and_reused_when_nothing_changed(self):
         self.settle_and_cache()
@@ -72,13 +76,12 @@ class CacheTest(SparkTestCase):
         ws = self.init(git=True, path=self.tmp / "repo")
         self.ws = ws
         first = self.log("action", "Eerste versie")
-        time.sleep(SETTLE)
+        self.settle_and_cache()
         path = ws / first
         original = path.read_text()
         path.write_text(original.replace("Eerste versie", "Tweede versie"))
         self.git("commit", "-qam", "tweede")
-        time.sleep(SETTLE)
-        self.assertEqual(self.titles(), ["Tweede versie"])
+        self.assertEqual(self.titles(env=settled()), ["Tweede versie"])
         self.git("checkout", "-q", "HEAD~1", "--", first)
         self.assertEqual(self.titles(), ["Eerste versie"])
 
@@ -124,8 +127,7 @@ class CacheTest(SparkTestCase):
                 self.assertEqual(result.err, "")
                 titles = sorted(item["title"] for item in json.loads(result.out))
                 self.assertEqual(titles, ["Alpha gedaan", "Beta bewezen"])
-                time.sleep(SETTLE)
-                self.titles()  # rebuilt cache now trusted again
+                self.settle_and_cache()  # rebuilt cache now trusted again
                 before = self.cache_files()
                 self.titles()
                 self.assertEqual(self.cache_files(), before)
@@ -141,9 +143,9 @@ class CacheTest(SparkTestCase):
     def test_reports_are_identical_with_and_without_cache(self):
         copy = self.tmp / "example"
         shutil.copytree(EXAMPLE, copy, ignore=shutil.ignore_patterns(".spark"))
-        time.sleep(SETTLE)
         args = ["-C", str(copy), "report", "--until", "2026-11-30"]
         without = self.ok(*args, env={"SPARK_NO_CACHE": "1"}).raw_out
+        self.env.update(settled())
         first = self.ok(*args).raw_out  # builds the cache
         second = self.ok(*args).raw_out  # reads it
         self.assertEqual(first, without)
