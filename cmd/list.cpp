@@ -82,7 +82,9 @@ void run_list(const ListOptions& options, const Context& context) {
     const Records records = load_valid_records(workspace);
     const auto items = timeline(records, make_filter(options, records, context.today()));
     if (options.json) {
-        fmt::print("{}\n", timeline_json(items, first_involvement(records)));
+        JsonWriter out(stdout);
+        write_timeline(out, items, first_involvement(records));
+        out.finish();
         return;
     }
     for (const auto& item : items) {

@@ -109,13 +109,9 @@ void run_list(const ListOptions& options, const Context& context) {
         return found == involvement.end() ? person.since : found->second.first;
     };
     if (options.json) {
-        toml::array array;
-        for (const auto& person : records.people) {
-            auto table = person_table(person);
-            table.insert("first_involvement", iso_or_empty(first_seen(person)));
-            array.push_back(std::move(table));
-        }
-        fmt::print("{}\n", to_json(array));
+        JsonWriter out(stdout);
+        write_people(out, records, involvement);
+        out.finish();
         return;
     }
     for (const auto& person : records.people) {
@@ -132,7 +128,9 @@ void run_show(const ShowOptions& options, const Context& context) {
     const Person& person = resolve_person(records.people, options.person);
     const InvolvementMap involvement = first_involvement(records);
     if (options.json) {
-        fmt::print("{}\n", person_json(person, records, involvement));
+        JsonWriter out(stdout);
+        write_person_details(out, person, records, involvement);
+        out.finish();
         return;
     }
     fmt::print("{}", view_person(person, records, involvement));

@@ -25,13 +25,15 @@ void run_show(const ShowOptions& options, const Context& context) {
     const RecordRef found = find_record(records, options.id);
     const InvolvementMap involvement = first_involvement(records);
     if (options.json) {
+        JsonWriter out(stdout);
         if (found.entry) {
-            fmt::print("{}\n", to_json(entry_table(*found.entry)));
+            write_entry(out, *found.entry);
         } else if (found.meeting) {
-            fmt::print("{}\n", to_json(meeting_table(*found.meeting, involvement)));
+            write_meeting(out, *found.meeting, involvement);
         } else {
-            fmt::print("{}\n", person_json(*found.person, records, involvement));
+            write_person_details(out, *found.person, records, involvement);
         }
+        out.finish();
         return;
     }
     if (found.entry) {

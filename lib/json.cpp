@@ -4,126 +4,123 @@
 
 namespace spark {
 
-toml::array string_array(const std::vector<std::string>& values) {
-    toml::array array;
-    for (const auto& value : values) {
-        array.push_back(value);
-    }
-    return array;
-}
-
 namespace {
 
-toml::date toml_date(const Date& d) {
-    return toml::date{static_cast<std::uint16_t>(d.year), static_cast<std::uint8_t>(d.month),
-                      static_cast<std::uint8_t>(d.day)};
+void write_person_fields(JsonWriter& out, const Person& person, const Involvement* involvement,
+                         const std::vector<std::string>* invited) {
+    // In byte order of the keys; first_involvement and invited only where asked for.
+    out.field("department", person.department);
+    if (involvement != nullptr) {
+        out.field("first_involvement", iso_or_empty(involvement->first));
+    }
+    out.field("group", person.group ? name_of(*person.group) : std::string_view());
+    out.field("id", person.id);
+    if (invited != nullptr) {
+        out.field("invited", *invited);
+    }
+    out.field("invited_by", person.invited_by);
+    out.field("name", person.name);
+    out.field("note", person.note);
+    out.field("path", person.path);
+    out.field("public", person.is_public);
+    out.key("roles");
+    out.begin_array();
+    for (Role role : person.roles) {
+        out.value(name_of(role));
+    }
+    out.end_array();
+    out.field("since", iso_or_empty(person.since));
 }
 
 } // namespace
 
-toml::table person_table(const Person& person) {
-    toml::array roles;
-    for (Role role : person.roles) {
-        roles.push_back(std::string(name_of(role)));
+void write_entry(JsonWriter& out, const Entry& entry) {
+    out.begin_object();
+    out.field("body", entry.body);
+    out.field("date", entry.date.iso());
+    out.field("effect", entry.effect);
+    out.field("id", entry.id);
+    out.field("kind", name_of(entry.kind));
+    out.field("path", entry.path);
+    out.field("people", entry.people);
+    out.field("tags", entry.tags);
+    out.field("title", entry.title);
+    out.end_object();
+}
+
+void write_meeting(JsonWriter& out, const Meeting& meeting, const InvolvementMap& involvement) {
+    out.begin_object();
+    out.field("attendees", meeting.attendees);
+    out.field("body", meeting.body);
+    out.field("date", meeting.date.iso());
+    out.field("dilemmas", meeting.dilemmas);
+    out.field("followups", meeting.followups);
+    out.field("id", meeting.id);
+    out.field("kind", "meeting");
+    out.field("newcomers", newcomers(meeting, involvement));
+    out.field("outcomes", meeting.outcomes);
+    out.field("path", meeting.path);
+    out.field("place", meeting.place);
+    out.field("questions", meeting.questions);
+    out.field("setting", name_of(meeting.setting));
+    out.field("title", meeting.title);
+    out.end_object();
+}
+
+void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
+                    const InvolvementMap& involvement) {
+    out.begin_array();
+    for (const auto& item : items) {
+        if (item.entry != nullptr) {
+            write_entry(out, *item.entry);
+        } else {
+            write_meeting(out, *item.meeting, involvement);
+        }
     }
-    return toml::table{
-        {"id", person.id},
-        {"path", person.path},
-        {"name", person.name},
-        {"group", person.group ? std::string(name_of(*person.group)) : std::string()},
-        {"roles", roles},
-        {"department", person.department},
-        {"invited_by", person.invited_by},
-        {"since", iso_or_empty(person.since)},
-        {"public", person.is_public},
-        {"note", person.note},
-    };
+    out.end_array();
 }
 
-toml::table entry_table(const Entry& entry) {
-    return toml::table{
-        {"id", entry.id},
-        {"path", entry.path},
-        {"date", toml_date(entry.date)},
-        {"kind", std::string(name_of(entry.kind))},
-        {"title", entry.title},
-        {"people", string_array(entry.people)},
-        {"tags", string_array(entry.tags)},
-        {"effect", entry.effect},
-        {"body", entry.body},
-    };
-}
-
-toml::table meeting_table(const Meeting& meeting) {
-    return toml::table{
-        {"id", meeting.id},
-        {"path", meeting.path},
-        {"date", toml_date(meeting.date)},
-        {"kind", "meeting"},
-        {"title", meeting.title},
-        {"setting", std::string(name_of(meeting.setting))},
-        {"place", meeting.place},
-        {"attendees", string_array(meeting.attendees)},
-        {"questions", string_array(meeting.questions)},
-        {"dilemmas", string_array(meeting.dilemmas)},
-        {"outcomes", string_array(meeting.outcomes)},
-        {"followups", string_array(meeting.followups)},
-        {"body", meeting.body},
-    };
-}
-
-std::string to_json(const toml::table& table) {
-    std::ostringstream out;
-    out << toml::json_formatter{table};
-    return out.str();
-}
-
-std::string to_json(const toml::array& array) {
-    std::ostringstream out;
-    out << toml::json_formatter{array};
-    return out.str();
-}
-
-toml::table meeting_table(const Meeting& meeting, const InvolvementMap& involvement) {
-    auto table = meeting_table(meeting);
-    table.insert("newcomers", string_array(newcomers(meeting, involvement)));
-    return table;
-}
-
-std::string person_json(const Person& person, const Records& records,
-                        const InvolvementMap& involvement) {
-    auto table = person_table(person);
-    if (auto found = involvement.find(person.id); found != involvement.end()) {
-        table.insert("first_involvement", iso_or_empty(found->second.first));
+void write_people(JsonWriter& out, const Records& records, const InvolvementMap& involvement) {
+    out.begin_array();
+    for (const auto& person : records.people) {
+        // Someone not involved yet counts from their `since`, as the terminal list shows.
+        Involvement first;
+        first.first = person.since;
+        auto found = involvement.find(person.id);
+        out.begin_object();
+        write_person_fields(out, person, found == involvement.end() ? &first : &found->second,
+                            nullptr);
+        out.end_object();
     }
+    out.end_array();
+}
+
+void write_person_details(JsonWriter& out, const Person& person, const Records& records,
+                          const InvolvementMap& involvement) {
     std::vector<std::string> invited;
     for (const auto& other : records.people) {
         if (other.invited_by == person.id) {
             invited.push_back(other.id);
         }
     }
-    table.insert("invited", string_array(invited));
     TimelineFilter filter;
     filter.person = person.id;
     std::vector<std::string> took_part;
     for (const auto& item : timeline(records, filter)) {
         took_part.push_back(item.id());
     }
-    table.insert("took_part_in", string_array(took_part));
-    return to_json(table);
+    auto found = involvement.find(person.id);
+    out.begin_object();
+    write_person_fields(out, person, found == involvement.end() ? nullptr : &found->second,
+                        &invited);
+    out.field("took_part_in", took_part);
+    out.end_object();
 }
 
-std::string timeline_json(const std::vector<TimelineItem>& items,
-                          const InvolvementMap& involvement) {
-    toml::array array;
-    for (const auto& item : items) {
-        if (item.entry != nullptr) {
-            array.push_back(entry_table(*item.entry));
-        } else {
-            array.push_back(meeting_table(*item.meeting, involvement));
-        }
-    }
-    return to_json(array);
+std::string to_json(const toml::table& table) {
+    std::ostringstream out;
+    out << toml::json_formatter{table};
+    return out.str();
 }
 
 } // namespace spark

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "involvement.hpp"
+#include "json_writer.hpp"
 #include "model.hpp"
 #include "timeline.hpp"
 
@@ -10,24 +11,22 @@
 
 namespace spark {
 
-// Records as JSON objects for scripts: every stored field plus `id` and `path`.
-// Built as toml++ tables and printed with its JSON formatter.
-toml::table person_table(const Person& person);
-toml::table entry_table(const Entry& entry);
-toml::table meeting_table(const Meeting& meeting);
-
-std::string to_json(const toml::table& table);
-std::string to_json(const toml::array& array);
-
-// A person with first involvement, whom they invited and the records they took part in.
-std::string person_json(const Person& person, const Records& records,
-                        const InvolvementMap& involvement);
+// Records as JSON objects for scripts, streamed through a JsonWriter: every stored field
+// plus `id` and `path`, keys in byte order.
+void write_entry(JsonWriter& out, const Entry& entry);
 // A meeting with its derived newcomers.
-toml::table meeting_table(const Meeting& meeting, const InvolvementMap& involvement);
-// The timeline as `spark list --json` prints it.
-std::string timeline_json(const std::vector<TimelineItem>& items,
+void write_meeting(JsonWriter& out, const Meeting& meeting, const InvolvementMap& involvement);
+// `spark list --json`: the timeline as one array.
+void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
+                    const InvolvementMap& involvement);
+// `spark people list --json`: everyone, with their first involvement.
+void write_people(JsonWriter& out, const Records& records, const InvolvementMap& involvement);
+// `spark show PERSON --json`: a person with first involvement, whom they invited and the
+// records they took part in.
+void write_person_details(JsonWriter& out, const Person& person, const Records& records,
                           const InvolvementMap& involvement);
 
-toml::array string_array(const std::vector<std::string>& values);
+// The report's JSON is still built as a toml++ table (see report_json.cpp).
+std::string to_json(const toml::table& table);
 
 } // namespace spark
