@@ -102,7 +102,8 @@ std::string roles_text(const Person& person) {
 
 void run_list(const ListOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace);
+    const Records records =
+        load_valid_records(workspace, options.json ? Texts::included : Texts::skipped);
     const InvolvementMap involvement = first_involvement(records);
     auto first_seen = [&](const Person& person) {
         auto found = involvement.find(person.id);
@@ -112,13 +113,14 @@ void run_list(const ListOptions& options, const Context& context) {
         JsonWriter out(stdout);
         write_people(out, records, involvement);
         out.finish();
-        return;
+        context.exit_after_output();
     }
     for (const auto& person : records.people) {
         fmt::print("{}\t{}\t{}\t{}\t{}\t{}\t{}\n", person.id, single_line(person.name),
                    person.group ? name_of(*person.group) : "", roles_text(person),
                    person.invited_by, iso_or_empty(person.since), iso_or_empty(first_seen(person)));
     }
+    context.exit_after_output();
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
@@ -131,9 +133,10 @@ void run_show(const ShowOptions& options, const Context& context) {
         JsonWriter out(stdout);
         write_person_details(out, person, records, involvement);
         out.finish();
-        return;
+        context.exit_after_output();
     }
     fmt::print("{}", view_person(person, records, involvement));
+    context.exit_after_output();
 }
 
 } // namespace

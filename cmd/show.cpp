@@ -34,7 +34,7 @@ void run_show(const ShowOptions& options, const Context& context) {
             write_person_details(out, *found.person, records, involvement);
         }
         out.finish();
-        return;
+        context.exit_after_output();
     }
     if (found.entry) {
         fmt::print("{}", view_entry(*found.entry, records));
@@ -43,6 +43,7 @@ void run_show(const ShowOptions& options, const Context& context) {
     } else {
         fmt::print("{}", view_person(*found.person, records, involvement));
     }
+    context.exit_after_output();
 }
 
 } // namespace
