@@ -87,6 +87,7 @@ spark::Person full_person(spark::Group group) {
     p.is_public = true;
     p.note = "meerdere\nregels \"met\" tekens 🔥";
     p.invited_by_pos = {7, 14};
+    p.name_hashes = {"0123456789abcdef", "fedcba9876543210"};
     return p;
 }
 
@@ -115,6 +116,7 @@ TEST_CASE("cache: every field of a person survives, for every group and without 
         REQUIRE(back);
         CHECK(*back == p);
         CHECK(back->path == p.path);
+        CHECK(back->name_hashes == p.name_hashes);
         CHECK(back->invited_by_pos.line == p.invited_by_pos.line);
         CHECK(back->invited_by_pos.column == p.invited_by_pos.column);
     }
