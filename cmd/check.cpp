@@ -34,9 +34,10 @@ void print_diagnostic(const Diagnostic& d, bool color) {
 void run_check(const Context& context) {
     std::vector<Diagnostic> diagnostics;
     std::size_t files = 0;
+    Records records; // kept to the end: exit_after_output skips freeing it
     try {
         const Workspace workspace = context.open_workspace();
-        Records records = load_records(workspace);
+        records = load_records(workspace, Texts::skipped); // check reads no body or note
         files = records.people.size() + records.entries.size() + records.meetings.size();
         auto semantic = check_records(records);
         diagnostics = std::move(records.diagnostics);
@@ -61,8 +62,9 @@ void run_check(const Context& context) {
                    errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     }
     if (errors > 0) {
-        throw Error(fmt::format("{} problem{} found", errors, errors == 1 ? "" : "s"));
+        fmt::print(stderr, "spark: error: {} problem{} found\n", errors, errors == 1 ? "" : "s");
     }
+    context.exit_after_output(errors > 0 ? 1 : 0);
 }
 
 } // namespace

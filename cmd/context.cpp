@@ -3,7 +3,9 @@
 #include "error.hpp"
 #include "terminal.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -86,6 +88,28 @@ void Context::info(const std::string& message) const {
 
 void Context::warn(const std::string& message) const {
     fmt::print(stderr, "spark: warning: {}\n", terminal_text(message));
+}
+
+int flush_output(int exit_code) {
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        if (errno == EPIPE) {
+            return exit_code;
+        }
+        fmt::print(stderr, "spark: error: cannot write output: {}\n", std::strerror(errno));
+        return 1;
+    }
+    return exit_code;
+}
+
+void Context::exit_after_output(int exit_code) const {
+    const int code = flush_output(exit_code);
+    std::fflush(stderr);
+#if defined(__SANITIZE_ADDRESS__)
+    // exit() still skips the frees (nothing unwinds) but runs LeakSanitizer's check.
+    std::exit(code);
+#else
+    ::_exit(code);
+#endif
 }
 
 void Context::warn_if_future(const Date& date) const {

@@ -37,8 +37,17 @@ struct Context {
 
     void info(const std::string& message) const; // stderr (data alone on stdout), silenced by -q
     void warn(const std::string& message) const; // stderr, "spark: warning: …"
+    // The end of a command that only reads: flushes its output (a failed write is reported
+    // as main() does) and exits at once with `exit_code`, without unwinding: freeing 100k
+    // loaded records one by one takes longer than the report itself.
+    [[noreturn]] void exit_after_output(int exit_code = 0) const;
+
     // Warns about a record dated after today: allowed (plans), but usually a typo.
     void warn_if_future(const Date& date) const;
 };
+
+// Flushes stdout; a failed write (a full disk) turns `exit_code` into 1 with a message,
+// while a reader that went away (`spark list | head -1`) is no error.
+int flush_output(int exit_code);
 
 } // namespace spark

@@ -80,19 +80,21 @@ void run_list(const ListOptions& options, const Context& context) {
         validate_text(*options.tag, "--tag", true);
     }
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace);
+    const Records records =
+        load_valid_records(workspace, options.json ? Texts::included : Texts::skipped);
     const auto items = timeline(records, make_filter(options, records, context.today()));
     if (options.json) {
         JsonWriter out(stdout);
         write_timeline(out, items, first_involvement(records));
         out.finish();
-        return;
+        context.exit_after_output();
     }
     for (const auto& item : items) {
         fmt::print("{}\n", terminal_text(fmt::format(
                                "{}\t{}\t{}\t{}\t{}", item.date().iso(), item.kind_name(), item.id(),
                                single_line(item.title()), join(item.people(), ","))));
     }
+    context.exit_after_output();
 }
 
 } // namespace

@@ -14,19 +14,6 @@
 
 namespace {
 
-// fmt does not report failed writes; a full disk must not look like success, while a
-// reader that went away (`spark list | head -1`) is no error.
-int finish_output(int exit_code) {
-    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        if (errno == EPIPE) {
-            return exit_code;
-        }
-        fmt::print(stderr, "spark: error: cannot write output: {}\n", std::strerror(errno));
-        return 1;
-    }
-    return exit_code;
-}
-
 void print_data_error(const spark::DataError& e) {
     int shown = 0;
     for (const auto& d : e.diagnostics()) {
@@ -72,13 +59,13 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) {
-            return finish_output(app.exit(e));
+            return spark::flush_output(app.exit(e));
         }
         return spark::report_parse_error(app, e, std::vector<std::string>(argv + 1, argv + argc));
     }
     if (!context.action) {
         fmt::print("{}", spark::overview(app));
-        return finish_output(0);
+        return spark::flush_output(0);
     }
 
     try {
@@ -89,10 +76,10 @@ int main(int argc, char** argv) {
         context.action();
     } catch (const spark::DataError& e) {
         print_data_error(e);
-        return finish_output(e.exit_code());
+        return spark::flush_output(e.exit_code());
     } catch (const spark::Error& e) {
         fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
-        return finish_output(e.exit_code());
+        return spark::flush_output(e.exit_code());
     } catch (const std::system_error& e) {
         // fmt throws when writing to stdout fails mid-command: one message, and a reader
         // that went away (SIGPIPE ignored) is no error, as in finish_output.
@@ -105,10 +92,10 @@ int main(int argc, char** argv) {
             return 1;
         }
         fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
-        return finish_output(1);
+        return spark::flush_output(1);
     } catch (const std::exception& e) {
         fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.what()));
-        return finish_output(1);
+        return spark::flush_output(1);
     }
-    return finish_output(0);
+    return spark::flush_output(0);
 }

@@ -103,7 +103,8 @@ std::string roles_text(const Person& person) {
 
 void run_list(const ListOptions& options, const Context& context) {
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace);
+    const Records records =
+        load_valid_records(workspace, options.json ? Texts::included : Texts::skipped);
     const InvolvementMap involvement = first_involvement(records);
     auto first_seen = [&](const Person& person) {
         auto found = involvement.find(person.id);
@@ -113,7 +114,7 @@ void run_list(const ListOptions& options, const Context& context) {
         JsonWriter out(stdout);
         write_people(out, records, involvement);
         out.finish();
-        return;
+        context.exit_after_output();
     }
     for (const auto& person : records.people) {
         fmt::print("{}\n", terminal_text(fmt::format(
@@ -122,6 +123,7 @@ void run_list(const ListOptions& options, const Context& context) {
                                person.invited_by, iso_or_empty(person.since),
                                iso_or_empty(first_seen(person)))));
     }
+    context.exit_after_output();
 }
 
 void run_show(const ShowOptions& options, const Context& context) {
@@ -134,9 +136,10 @@ void run_show(const ShowOptions& options, const Context& context) {
         JsonWriter out(stdout);
         write_person_details(out, person, records, involvement);
         out.finish();
-        return;
+        context.exit_after_output();
     }
     fmt::print("{}", terminal_text(view_person(person, records, involvement)));
+    context.exit_after_output();
 }
 
 } // namespace

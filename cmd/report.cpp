@@ -27,7 +27,7 @@ struct ReportCommandOptions {
 void run_report(const ReportCommandOptions& options, const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace);
+    const Records records = load_valid_records(workspace, Texts::skipped);
     const Period period = resolve_period(options.period, options.since, options.until,
                                          history_start(records, workspace.config, today), today);
 
@@ -53,6 +53,7 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
     } else {
         write_output_file(options.output, text);
     }
+    context.exit_after_output();
 }
 
 } // namespace

@@ -35,7 +35,7 @@ void run_show(const ShowOptions& options, const Context& context) {
             write_person_details(out, *found.person, records, involvement);
         }
         out.finish();
-        return;
+        context.exit_after_output();
     }
     if (found.entry) {
         fmt::print("{}", terminal_text(view_entry(*found.entry, records)));
@@ -44,6 +44,7 @@ void run_show(const ShowOptions& options, const Context& context) {
     } else {
         fmt::print("{}", terminal_text(view_person(*found.person, records, involvement)));
     }
+    context.exit_after_output();
 }
 
 } // namespace

@@ -12,7 +12,7 @@ namespace {
 void run_status(const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace);
+    const Records records = load_valid_records(workspace, Texts::skipped);
     // The whole history up to today, as the report's default period.
     const Period period =
         resolve_period("", "", "", history_start(records, workspace.config, today), today);
@@ -21,6 +21,7 @@ void run_status(const Context& context) {
     const DisplayNames names(records, analysis.figures, language, NamesMode::inside);
     fmt::print("{}", render_status(workspace.config, analysis, names, language,
                                    context.color_enabled(stdout)));
+    context.exit_after_output();
 }
 
 } // namespace

@@ -3,15 +3,14 @@
 #include "model.hpp"
 
 #include <cstdint>
-#include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace spark {
-
-namespace fs = std::filesystem;
 
 // What a file looked like when it was parsed. Any change to the file changes at least one
 // field: writing it updates mtime and ctime, replacing it changes the inode, and even
@@ -33,51 +32,105 @@ std::optional<FileStamp> stamp_at(int dir_fd, const std::string& relative);
 // `create`, made when missing. -1 when there is none or it cannot be used.
 int open_cache_folder(int root_fd, bool create);
 
-// Nanoseconds since the epoch on the file-system clock.
-std::int64_t now_ns();
+// Whether a file with `stamp` had settled when a cache was written at `written_at`: a change
+// within the same clock tick as the write could keep the stamp (git's "racy clean" case),
+// so files changed less than 2 s before are never trusted from a cache.
+bool settled(const FileStamp& stamp, std::int64_t written_at);
 
-// A derived, git-ignored cache of parsed records for one folder tree (people, log or
-// meetings), in .spark/cache/. Never trusted blindly: a record is reused only when its
-// file's stamp is unchanged AND the file was already settled when the cache was written
-// (git's "racy clean" rule: a change within the same clock tick as the cache write could
-// keep the stamp). A missing, truncated, damaged or foreign cache file is ignored.
-class RecordCache {
+enum class PackedType : std::uint8_t { person = 1, entry = 2, meeting = 3 };
+
+// A derived, git-ignored cache of parsed records in .spark/cache/, in the manner of git's
+// index: one file, mapped and read in place. A header (magic, version, the model's and the
+// layout's sizes, the writer's clock, section sizes, checksums), a fixed-size file table
+// (stamp, path, type, where the record is), a stored hash table of the paths, the records in
+// a compact binary form, and the long texts (bodies, notes) in a section of their own that
+// report, status and check never touch (checked only when first read). Never written in
+// place: a new file is renamed over the old one (truncating a mapped file would kill its
+// readers). Anything else where a pack should be — a FIFO, a link, a device, a damaged,
+// truncated or foreign file, a huge one — counts as no pack at all.
+class RecordPack {
   public:
-    // Reads `name` in the cache folder open as `cache_fd`; anything but a regular file of
-    // spark's (a FIFO, a link, a device, a damaged or foreign file) gives an empty cache.
-    static RecordCache read(int cache_fd, const char* name);
+    RecordPack() = default;
+    RecordPack(RecordPack&&) noexcept;
+    RecordPack& operator=(RecordPack&&) noexcept;
+    RecordPack(const RecordPack&) = delete;
+    RecordPack& operator=(const RecordPack&) = delete;
+    ~RecordPack();
 
-    std::optional<Person> person(const std::string& path, const FileStamp& stamp) const;
-    std::optional<Entry> entry(const std::string& path, const FileStamp& stamp) const;
-    std::optional<Meeting> meeting(const std::string& path, const FileStamp& stamp) const;
+    static RecordPack open(int cache_fd, const char* name);
 
-    // Records for the next cache; call in any order, then write().
-    void add(const std::string& path, const FileStamp& stamp, const Person& person);
-    void add(const std::string& path, const FileStamp& stamp, const Entry& entry);
-    void add(const std::string& path, const FileStamp& stamp, const Meeting& meeting);
+    bool usable() const { return base_ != nullptr; }
+    std::size_t size() const { return count_; }
+    std::int64_t written_at() const { return written_at_; }
 
-    std::size_t cached_count() const { return index_.size(); }
-    // False when the file was missing or unusable, so it needs writing even if empty.
-    bool usable() const { return usable_; }
-    // Writes the records added, stamped with `scan_started` (the clock before the files
-    // were stat'ed), as a new file renamed over `name` in `cache_fd` (so whatever was there,
-    // even a FIFO or a link, is replaced, never written through); failures are ignored
-    // (the cache is an optimisation).
-    void write(int cache_fd, const char* name, std::int64_t scan_started) const;
+    // The record stored for `path` when the file still has `stamp` and had settled when the
+    // pack was written; nullopt otherwise.
+    std::optional<std::uint32_t> find(std::string_view path, const FileStamp& stamp) const;
+
+    PackedType type(std::uint32_t index) const;
+    std::string_view path(std::uint32_t index) const;
+    FileStamp stamp(std::uint32_t index) const;
+    // Decodes one record; without `with_text` its body (or a person's note) stays empty.
+    // nullopt when the bytes do not decode (a damaged pack counts as a miss).
+    std::optional<Person> person(std::uint32_t index, bool with_text) const;
+    std::optional<Entry> entry(std::uint32_t index, bool with_text) const;
+    std::optional<Meeting> meeting(std::uint32_t index, bool with_text) const;
 
   private:
-    struct Slot {
-        FileStamp stamp;
-        std::size_t offset; // of the record in buffer_
-    };
-    const Slot* lookup(const std::string& path, const FileStamp& stamp, std::uint8_t type) const;
+    friend class PackWriter;
+    struct FileRow;
+    const FileRow& row(std::uint32_t index) const;
+    std::string_view record_bytes(std::uint32_t index) const;
+    // The text section, verified against its checksum on first use; nullopt when damaged.
+    std::optional<std::string_view> text(std::uint32_t index) const;
 
-    std::string buffer_;                               // the file as read
-    std::unordered_map<std::string_view, Slot> index_; // path → record in buffer_
-    std::int64_t written_at_ = 0;                      // the cache's scan start
-    bool usable_ = false;
-    std::string pending_; // serialized additions
-    std::size_t added_ = 0;
+    const char* base_ = nullptr;
+    std::size_t mapped_size_ = 0;
+    std::size_t count_ = 0;
+    std::int64_t written_at_ = 0;
+    const char* rows_ = nullptr;
+    const std::uint32_t* slots_ = nullptr;
+    std::size_t slot_count_ = 0;
+    std::string_view paths_;
+    std::string_view records_;
+    std::string_view texts_;
+    std::uint64_t text_sum_ = 0;
+    mutable std::unique_ptr<std::once_flag> text_checked_;
+    mutable bool text_ok_ = false;
+};
+
+// Builds a pack: records parsed now, or copied as they are from another pack.
+class PackWriter {
+  public:
+    void add(std::string_view path, const FileStamp& stamp, const Person& person);
+    void add(std::string_view path, const FileStamp& stamp, const Entry& entry);
+    void add(std::string_view path, const FileStamp& stamp, const Meeting& meeting);
+    // Copies record `index` of `from`; false when its text is damaged (nothing added).
+    bool copy(const RecordPack& from, std::uint32_t index);
+    std::size_t size() const { return rows_.size(); }
+    // Writes the pack, stamped with `written_at` (the clock before the files were stat'ed),
+    // as a new file renamed over `name` in `cache_fd`, so whatever was there, even a FIFO
+    // or a link, is replaced and never written through. Failures are ignored: the cache is
+    // an optimisation.
+    void write(int cache_fd, const char* name, std::int64_t written_at) const;
+
+  private:
+    struct Row {
+        FileStamp stamp;
+        std::uint64_t path_offset;
+        std::uint32_t path_length;
+        PackedType type;
+        std::uint64_t record_offset;
+        std::uint32_t record_length;
+        std::uint64_t text_offset;
+        std::uint32_t text_length;
+    };
+    void add_row(std::string_view path, const FileStamp& stamp, PackedType type,
+                 std::string_view record, std::string_view text);
+    std::vector<Row> rows_;
+    std::string paths_;
+    std::string records_;
+    std::string texts_;
 };
 
 } // namespace spark

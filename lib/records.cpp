@@ -1,7 +1,6 @@
 #include "records.hpp"
 
 #include "cache.hpp"
-#include "confinement.hpp"
 #include "record_reader.hpp"
 #include "storage.hpp"
 #include "toml_reader.hpp"
@@ -11,17 +10,25 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
+#include <unordered_set>
 #include <variant>
 
 namespace spark {
 
 namespace {
+
+std::int64_t real_now_ns() {
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return now.tv_sec * 1'000'000'000LL + now.tv_nsec;
+}
 
 bool is_year_folder(const std::string& name) {
     return name.size() == 4 &&
@@ -156,10 +163,21 @@ struct Loaded {
     std::variant<std::monostate, Person, Entry, Meeting> record;
     std::vector<Diagnostic> diagnostics;
     std::optional<FileStamp> stamp;
-    bool from_cache = false;
+    // Where the record came from: a pack (and which row), or parsed now.
+    enum class Source : std::uint8_t { parsed, overlay, base } source = Source::parsed;
+    std::uint32_t row = 0;
 };
 
-// Moves a record found in the cache into `out`; tells whether there was one.
+// The cache: the packed records of the last rewrite, and an overlay of the records changed
+// or added since, so that a read after a write costs a small file, not the whole pack.
+struct Packs {
+    RecordPack base;
+    RecordPack overlay;
+};
+constexpr const char* base_name = "pack";
+constexpr const char* overlay_name = "overlay";
+
+// Moves a record found in a pack into `out`; tells whether there was one.
 template <typename Record>
 bool take(std::optional<Record> value, Loaded& out) {
     if (!value) {
@@ -169,23 +187,32 @@ bool take(std::optional<Record> value, Loaded& out) {
     return true;
 }
 
-constexpr RecordType all_types[] = {RecordType::person, RecordType::entry, RecordType::meeting};
-
-const char* cache_name(RecordType type) {
-    return type == RecordType::person  ? people_dir
-           : type == RecordType::entry ? log_dir
-                                       : meetings_dir;
-}
-
-bool take_from_cache(const RecordCache& cache, const RecordFile& file, const FileStamp& stamp,
-                     Loaded& out) {
+bool take_from(const RecordPack& pack, std::uint32_t row, const RecordFile& file, bool with_text,
+               Loaded& out) {
     switch (file.type) {
     case RecordType::person:
-        return take(cache.person(file.relative_path, stamp), out);
+        return take(pack.person(row, with_text), out);
     case RecordType::entry:
-        return take(cache.entry(file.relative_path, stamp), out);
+        return take(pack.entry(row, with_text), out);
     case RecordType::meeting:
-        return take(cache.meeting(file.relative_path, stamp), out);
+        return take(pack.meeting(row, with_text), out);
+    }
+    return false;
+}
+
+bool take_from_cache(const Packs& packs, const RecordFile& file, const FileStamp& stamp,
+                     bool with_text, Loaded& out) {
+    if (auto row = packs.overlay.find(file.relative_path, stamp);
+        row && take_from(packs.overlay, *row, file, with_text, out)) {
+        out.source = Loaded::Source::overlay;
+        out.row = *row;
+        return true;
+    }
+    if (auto row = packs.base.find(file.relative_path, stamp);
+        row && take_from(packs.base, *row, file, with_text, out)) {
+        out.source = Loaded::Source::base;
+        out.row = *row;
+        return true;
     }
     return false;
 }
@@ -217,73 +244,95 @@ void parse_one(int root_fd, const RecordFile& file, Loaded& out) {
     }
 }
 
-// What refresh_caches needs to know about the cache that was read.
-struct CacheState {
-    std::size_t count = 0;
-    bool usable = false;
-};
+// A record parsed now that is worth keeping: it parsed, and its file had settled.
+bool worth_caching(const Loaded& item, std::int64_t scan_started) {
+    return item.source == Loaded::Source::parsed && item.stamp &&
+           !std::holds_alternative<std::monostate>(item.record) &&
+           settled(*item.stamp, scan_started);
+}
 
-// Writes a fresh cache for each record type whose files changed since the last one.
-void refresh_caches(int root_fd, const std::vector<RecordFile>& files,
-                    const std::vector<Loaded>& loaded, const CacheState* caches,
-                    std::int64_t scan_started, bool people_only) {
-    int cache_fd = -1;
-    for (RecordType type : all_types) {
-        if (people_only && type != RecordType::person) {
-            continue;
-        }
-        const auto t = static_cast<std::size_t>(type);
-        std::size_t count = 0;
-        bool changed = false;
-        for (std::size_t i = 0; i < files.size(); ++i) {
-            if (files[i].type == type) {
-                ++count;
-                changed = changed || !loaded[i].from_cache;
+void add_parsed(PackWriter& out, const RecordFile& file, const Loaded& item) {
+    std::visit(
+        [&](const auto& record) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(record)>, std::monostate>) {
+                out.add(file.relative_path, *item.stamp, record);
             }
+        },
+        item.record);
+}
+
+// Brings the cache up to date, at the least cost: nothing when every record came from it
+// (or was changed too recently to be trusted anyway); else the settled records parsed now
+// go into the overlay, beside those it already held; the pack itself is rewritten, overlay
+// folded in, only when it is missing or the overlay has grown past an eighth of it.
+void refresh_cache(int root_fd, const std::vector<RecordFile>& files,
+                   const std::vector<Loaded>& loaded, const Packs& packs, std::int64_t scan_started,
+                   bool people_only) {
+    std::size_t parsed = 0;
+    for (const auto& item : loaded) {
+        parsed += worth_caching(item, scan_started);
+    }
+    // A people-only load (log, meet) sees too little to rebuild the pack.
+    const bool rebuild = !people_only && !packs.base.usable();
+    if (parsed == 0 && !rebuild) {
+        return;
+    }
+    std::unordered_set<std::string_view> parsed_paths;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (worth_caching(loaded[i], scan_started)) {
+            parsed_paths.insert(files[i].relative_path);
         }
-        if (!changed && count == caches[t].count && caches[t].usable) {
-            continue;
+    }
+    PackWriter overlay;
+    for (std::uint32_t row = 0; row < packs.overlay.size(); ++row) {
+        if (parsed_paths.count(packs.overlay.path(row)) == 0) {
+            overlay.copy(packs.overlay, row);
         }
-        if (cache_fd < 0) {
-            cache_fd = open_cache_folder(root_fd, true);
-            if (cache_fd < 0) {
-                return; // not writable, or .spark is not spark's own folder: no cache
-            }
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (worth_caching(loaded[i], scan_started)) {
+            add_parsed(overlay, files[i], loaded[i]);
         }
-        RecordCache fresh;
+    }
+    const int cache_fd = open_cache_folder(root_fd, true);
+    if (cache_fd < 0) {
+        return; // not writable, or .spark is not spark's own folder: no cache
+    }
+    if (rebuild ||
+        (!people_only && overlay.size() > std::max<std::size_t>(64, packs.base.size() / 8))) {
+        // Every record in use now, settled, from wherever it came.
+        PackWriter base;
         for (std::size_t i = 0; i < files.size(); ++i) {
             const Loaded& item = loaded[i];
-            if (files[i].type != type || !item.stamp) {
-                continue;
+            if (item.source == Loaded::Source::base) {
+                base.copy(packs.base, item.row);
+            } else if (item.source == Loaded::Source::overlay) {
+                base.copy(packs.overlay, item.row);
+            } else if (worth_caching(item, scan_started)) {
+                add_parsed(base, files[i], item);
             }
-            std::visit(
-                [&](const auto& record) {
-                    if constexpr (!std::is_same_v<std::decay_t<decltype(record)>, std::monostate>) {
-                        fresh.add(files[i].relative_path, *item.stamp, record);
-                    }
-                },
-                item.record);
         }
-        fresh.write(cache_fd, cache_name(type), scan_started);
+        base.write(cache_fd, base_name, scan_started);
+        ::unlinkat(cache_fd, overlay_name, 0);
+        // The caches of earlier versions, one file per folder.
+        for (const char* old : {people_dir, log_dir, meetings_dir}) {
+            ::unlinkat(cache_fd, old, 0);
+        }
+    } else {
+        overlay.write(cache_fd, overlay_name, scan_started);
     }
-    if (cache_fd >= 0) {
-        ::close(cache_fd);
-    }
+    ::close(cache_fd);
 }
 
 Records load_files(int root_fd, const std::vector<RecordFile>& files,
                    std::vector<Diagnostic> listing_diagnostics, bool people_only,
                    const LoadOptions& options) {
-    RecordCache caches[3];
-    const std::int64_t scan_started = options.now_ns ? options.now_ns() : now_ns();
+    Packs packs;
+    const std::int64_t scan_started = options.now_ns ? options.now_ns() : real_now_ns();
     if (options.use_cache) {
         if (const int cache_fd = open_cache_folder(root_fd, false); cache_fd >= 0) {
-            for (RecordType type : all_types) {
-                if (!people_only || type == RecordType::person) {
-                    caches[static_cast<std::size_t>(type)] =
-                        RecordCache::read(cache_fd, cache_name(type));
-                }
-            }
+            packs.base = RecordPack::open(cache_fd, base_name);
+            packs.overlay = RecordPack::open(cache_fd, overlay_name);
             ::close(cache_fd);
         }
     }
@@ -293,13 +342,11 @@ Records load_files(int root_fd, const std::vector<RecordFile>& files,
         if (options.use_cache) {
             // Stamps relative to the root's folder: the kernel walks 3 path components.
             item.stamp = stamp_at(root_fd, file.relative_path);
-            item.from_cache =
-                item.stamp && take_from_cache(caches[static_cast<std::size_t>(file.type)], file,
-                                              *item.stamp, item);
+            if (item.stamp && take_from_cache(packs, file, *item.stamp, options.with_text, item)) {
+                return;
+            }
         }
-        if (!item.from_cache) {
-            parse_one(root_fd, file, item);
-        }
+        parse_one(root_fd, file, item);
     };
     auto worker = [&] {
         constexpr std::size_t batch = 64;
@@ -331,13 +378,7 @@ Records load_files(int root_fd, const std::vector<RecordFile>& files,
         thread.join();
     }
     if (options.use_cache) {
-        // The cache files' bytes are no longer needed: free them before the records move.
-        CacheState states[3];
-        for (std::size_t t = 0; t < 3; ++t) {
-            states[t] = {caches[t].cached_count(), caches[t].usable()};
-            caches[t] = RecordCache();
-        }
-        refresh_caches(root_fd, files, loaded, states, scan_started, people_only);
+        refresh_cache(root_fd, files, loaded, packs, scan_started, people_only);
     }
 
     Records records;
@@ -349,13 +390,24 @@ Records load_files(int root_fd, const std::vector<RecordFile>& files,
     records.people.reserve(counts[static_cast<std::size_t>(RecordType::person)]);
     records.entries.reserve(counts[static_cast<std::size_t>(RecordType::entry)]);
     records.meetings.reserve(counts[static_cast<std::size_t>(RecordType::meeting)]);
+    // Without texts asked for, none at all: the answer must not depend on the cache.
+    const bool drop_text = !options.with_text;
     for (auto& item : loaded) {
         if (auto* person = std::get_if<Person>(&item.record)) {
             records.people.push_back(std::move(*person));
+            if (drop_text) {
+                records.people.back().note.clear();
+            }
         } else if (auto* entry = std::get_if<Entry>(&item.record)) {
             records.entries.push_back(std::move(*entry));
+            if (drop_text) {
+                records.entries.back().body.clear();
+            }
         } else if (auto* meeting = std::get_if<Meeting>(&item.record)) {
             records.meetings.push_back(std::move(*meeting));
+            if (drop_text) {
+                records.meetings.back().body.clear();
+            }
         }
         for (auto& d : item.diagnostics) {
             records.diagnostics.push_back(std::move(d));
@@ -453,34 +505,32 @@ Records load_valid_people(const fs::path& root, const LoadOptions& options) {
 }
 
 void remove_record_caches(const fs::path& root) {
-    // Through the cache folder itself, never through a link out of the workspace.
-    const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (root_fd < 0) {
-        throw Error(fmt::format("cannot open '{}': {}", root.string(), std::strerror(errno)));
-    }
-    const int cache_fd = open_cache_folder(root_fd, false);
-    ::close(root_fd);
+    const RootFolder folder(root);
+    const int cache_fd = open_cache_folder(folder.fd(), false);
     if (cache_fd < 0) {
-        return; // no cache, nothing to forget
+        return; // none, or not spark's own folder (a link): never read either
     }
-    for (RecordType type : all_types) {
-        if (::unlinkat(cache_fd, cache_name(type), 0) != 0 && errno != ENOENT) {
-            const int error = errno;
+    for (const char* name : {base_name, overlay_name, people_dir, log_dir, meetings_dir}) {
+        if (::unlinkat(cache_fd, name, 0) != 0 && errno != ENOENT) {
+            const int saved = errno;
             ::close(cache_fd);
-            throw Error(fmt::format("cannot remove '.spark/cache/{}': {}", cache_name(type),
-                                    std::strerror(error)));
+            throw Error(fmt::format("cannot remove '{}': {}",
+                                    (root / ".spark" / "cache" / name).string(),
+                                    std::strerror(saved)));
         }
     }
     ::fsync(cache_fd);
     ::close(cache_fd);
 }
 
-Records load_records(const Workspace& workspace) {
-    return load_records(workspace.root, LoadOptions{workspace.use_cache, workspace.now_ns});
+Records load_records(const Workspace& workspace, Texts texts) {
+    return load_records(workspace.root, LoadOptions{workspace.use_cache, workspace.now_ns,
+                                                    texts == Texts::included});
 }
 
-Records load_valid_records(const Workspace& workspace) {
-    return load_valid_records(workspace.root, LoadOptions{workspace.use_cache, workspace.now_ns});
+Records load_valid_records(const Workspace& workspace, Texts texts) {
+    return load_valid_records(workspace.root, LoadOptions{workspace.use_cache, workspace.now_ns,
+                                                          texts == Texts::included});
 }
 
 Records load_valid_people(const Workspace& workspace) {

@@ -32,7 +32,13 @@ struct LoadOptions {
     // The clock the cache's racy-stamp rule reads (nanoseconds since the epoch, the
     // file-system clock); unset: the real one. Tests inject one so that they need not wait.
     std::function<std::int64_t()> now_ns;
+    // Entries' and meetings' bodies and people's notes: report, status and check never show
+    // them, and leaving them in the cache saves a third of the memory. Without them they are
+    // empty, whether the records come from the cache or from their files.
+    bool with_text = true;
 };
+
+enum class Texts { included, skipped };
 
 struct RecordFile {
     RecordType type;
@@ -62,8 +68,8 @@ Records load_valid_people(const fs::path& root, const LoadOptions& options = {})
 void remove_record_caches(const fs::path& root);
 
 // The same for an opened workspace, honouring its cache setting.
-Records load_records(const Workspace& workspace);
-Records load_valid_records(const Workspace& workspace);
+Records load_records(const Workspace& workspace, Texts texts = Texts::included);
+Records load_valid_records(const Workspace& workspace, Texts texts = Texts::included);
 Records load_valid_people(const Workspace& workspace);
 
 } // namespace spark

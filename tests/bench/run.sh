@@ -11,6 +11,7 @@
 #   --dir DIR        where workspaces, journals and results live; workspaces are reused
 #                    (default: $SPARK_BENCH_DIR or ${TMPDIR:-/tmp}/spark-bench)
 #   --runs K         hyperfine runs per command (default: 30 / 15 / 10 for 1k / 10k / more)
+#   --baseline PATH  another spark binary (say, main's) timed in the same run for comparison
 #
 # Needs python3 always; hyperfine, ledger and GNU time (/usr/bin/time) for a full run (they
 # are installed with apt-get when missing and running as root).
@@ -22,6 +23,7 @@ spark="$repo/build-bench/cmd/spark"
 floor=""
 dir="${SPARK_BENCH_DIR:-${TMPDIR:-/tmp}/spark-bench}"
 runs=""
+baseline=""
 smoke=0
 sizes=()
 
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
     --floor) floor=$2; shift ;;
     --dir) dir=$2; shift ;;
     --runs) runs=$2; shift ;;
+    --baseline) baseline=$2; shift ;;
     -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     [0-9]*) sizes+=("$1") ;;
     *) echo "run.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -56,6 +59,10 @@ workspace() {
     echo "$stamp" > "$ws/.bench-generated"
     sleep 3
   fi
+  # A file as large as all records together: what the stat+map floor maps.
+  if [ ! -f "$ws.blob" ] || [ "$ws/.bench-generated" -nt "$ws.blob" ]; then
+    find "$ws/people" "$ws/log" "$ws/meetings" -name '*.toml' -print0 | xargs -0 cat > "$ws.blob"
+  fi
   echo "$ws"
 }
 
@@ -72,17 +79,30 @@ build_floor() {
 
 # name | arguments (run without a shell); the workspace is $ws, the journal $ws.ledger.
 # `log` is listed last: it adds a file (removed again), which must not touch the read runs.
+# `report after log` is prepared by a `spark log` before each run (see below).
 commands() {
-  local ws=$1
+  local ws=$1 one
+  one=$(cd "$ws/log" && ls -- */ | grep -m1 '\.toml$' | sed 's/\.toml$//')
   cat <<EOF
 report|$spark -C $ws report
 report --period 2025-T2|$spark -C $ws report --period 2025-T2
 list --json|$spark -C $ws list --json
 check|$spark -C $ws check
 status|$spark -C $ws status
+show|$spark -C $ws show $one
 report (no cache)|$spark -C $ws --no-cache report
+EOF
+  if [ -n "$baseline" ]; then
+    cat <<EOF
+baseline report|$baseline -C $ws report
+baseline list --json|$baseline -C $ws list --json
+EOF
+  fi
+  cat <<EOF
+stat+map floor|$floor --stat-map $ws.blob $ws
 read floor|$floor $ws
 ledger balance|ledger -f $ws.ledger balance
+report after log|$spark -C $ws report
 log|$spark -C $ws log action Bench -m x
 EOF
 }
@@ -98,7 +118,7 @@ if [ "$smoke" = 1 ]; then
   python3 "$here/check_format.py" "$spark" "$ws" --every 50
   failed=0
   while IFS='|' read -r name cmd; do
-    [ "$name" = "ledger balance" ] && continue # ledger is optional in CI
+    case "$name" in "ledger balance"|baseline*) continue ;; esac # optional in CI
     if $cmd >/dev/null 2>"$dir/stderr"; then
       echo "ok    $name"
     else
@@ -138,9 +158,17 @@ for n in "${sizes[@]}"; do
 
   args=(-N --warmup 2 --runs "$k" --export-json "$results/hyperfine-$n.json")
   while IFS='|' read -r name cmd; do
-    [ "$name" = log ] || args+=(--command-name "$name" "$cmd")
+    [ "$name" = log ] && continue
+    if [ "$name" = "report after log" ]; then
+      args+=(--prepare "$spark -C $ws log action Bench -m x")
+    else
+      args+=(--prepare true)
+    fi
+    args+=(--command-name "$name" "$cmd")
   done < <(commands "$ws")
   hyperfine "${args[@]}" >&2
+  clean_log_runs "$ws"
+  "$spark" -C "$ws" report >/dev/null
 
   # Peak memory: GNU time's maximum resident set size, one run each.
   : > "$results/rss-$n.txt"

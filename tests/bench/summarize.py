@@ -9,9 +9,10 @@ import json
 import os
 import sys
 
-SPARK = ["report", "report --period 2025-T2", "list --json", "check", "status",
-         "report (no cache)", "log"]
-ORDER = SPARK[:-1] + ["read floor", "ledger balance", "log"]
+SPARK = ["report", "report --period 2025-T2", "list --json", "check", "status", "show",
+         "report (no cache)", "report after log", "log"]
+ORDER = SPARK[:-2] + ["baseline report", "baseline list --json", "stat+map floor",
+                      "read floor", "ledger balance", "report after log", "log"]
 
 
 def label(n):
@@ -72,68 +73,60 @@ def main():
         verdicts.append("- %s %s" % ("✓ met:" if ok else "✗ MISSED:", text))
 
     big, small = max(sizes), min(sizes)
-    d = data[big]
-    rep = d["report"]["median"]
-    print("| ratio | " + " | ".join(label(n) for n in sizes) + " |")
+    at100 = 100000 if 100000 in data else big
+
+    def ratio_row(title, a, b, key="median"):
+        cells = []
+        for n in sizes:
+            if a in data[n] and b in data[n]:
+                cells.append("%.2f" % (data[n][a][key] / max(data[n][b][key], 0.001)))
+            else:
+                cells.append("–")
+        print("| %s | %s |" % (title, " | ".join(cells)))
+
+    print("| ratio (medians) | " + " | ".join(label(n) for n in sizes) + " |")
     print("|---|" + "---:|" * len(sizes))
-    print("| report / read floor | " + " | ".join(
-        "%.2f" % (data[n]["report"]["median"] / data[n]["read floor"]["median"]) for n in sizes)
-        + " |")
-    print("| report (no cache) / read floor | " + " | ".join(
-        "%.2f" % (data[n]["report (no cache)"]["median"] / data[n]["read floor"]["median"])
-        for n in sizes) + " |")
-    if all("ledger balance" in data[n] for n in sizes):
-        print("| report / ledger balance | " + " | ".join(
-            "%.2f" % (data[n]["report"]["median"] / data[n]["ledger balance"]["median"])
-            for n in sizes) + " |")
-    print("| report CPU / read floor CPU | " + " | ".join(
-        "%.2f" % (data[n]["report"]["cpu"] / max(data[n]["read floor"]["cpu"], 0.001))
-        for n in sizes) + " |")
+    ratio_row("report / stat+map floor", "report", "stat+map floor")
+    ratio_row("report / ledger balance", "report", "ledger balance")
+    for c in ("status", "check", "show", "list --json"):
+        ratio_row("%s / report" % c, c, "report")
+    ratio_row("report after log / report", "report after log", "report")
+    ratio_row("report (no cache) / read floor", "report (no cache)", "read floor")
+    ratio_row("baseline report / report", "baseline report", "report")
+    ratio_row("baseline list --json / list --json", "baseline list --json", "list --json")
     print()
 
-    floor_ratio = rep / d["read floor"]["median"]
-    verdict(floor_ratio <= 1.6, "report @%s ≤ 1.6× read floor: %.1f ms vs %.1f ms = %.2f×" % (
-        label(big), rep, d["read floor"]["median"], floor_ratio))
-    if "ledger balance" in d:
-        lr = rep / d["ledger balance"]["median"]
-        verdict(lr <= 0.5, "report @%s ≤ 0.5× ledger balance: %.1f ms vs %.1f ms = %.2f×" % (
-            label(big), rep, d["ledger balance"]["median"], lr))
-    worst = max(((data[n][c].get("rss", 0), c, n) for n in sizes for c in SPARK
-                 if c in data[n]))
-    verdict(worst[0] <= 160, "peak memory ≤ 160 MiB: largest is `%s` @%s with %.1f MiB" % (
-        worst[1], label(worst[2]), worst[0]))
-    for n in sizes:
-        r = data[n]["report"]
-        slower = ["`%s` %.1f ms (CPU %.1f)" % (c, data[n][c]["median"], data[n][c]["cpu"])
-                  for c in ("status", "list --json", "check")
-                  if data[n][c]["median"] > r["median"]]
-        verdict(not slower, "status, list, check no slower than report @%s (report %.1f ms, "
-                "CPU %.1f)%s" % (label(n), r["median"], r["cpu"],
-                                 ": slower: " + ", ".join(slower) if slower else ""))
-    if 1000 in data:
-        over = ["`%s` %.1f ms" % (c, data[1000][c]["median"]) for c in SPARK
-                if data[1000][c]["median"] > 30]
-        verdict(not over, "every spark command ≤ 30 ms @1k%s" % (
-            ": over: " + ", ".join(over) if over else " (slowest: %.1f ms)" % max(
-                data[1000][c]["median"] for c in SPARK)))
-    if big != small:
+    d = data[at100]
+    at = label(at100)
+
+    def against(c, ref, limit, what):
+        if c in d and ref in d:
+            r = d[c]["median"] / d[ref]["median"]
+            verdict(r <= limit, "%s @%s ≤ %.2g× %s: %.1f / %.1f ms = %.2f×" % (
+                what, at, limit, ref, d[c]["median"], d[ref]["median"], r))
+
+    against("report", "stat+map floor", 1.3, "warm report")
+    against("report", "ledger balance", 0.25, "warm report")
+    rss = d["report"].get("rss", 0)
+    verdict(rss <= 64, "warm report @%s ≤ 64 MiB peak: %.1f MiB" % (at, rss))
+    for c in ("status", "check", "show"):
+        against(c, "report", 1.2, c)
+    against("list --json", "report", 1.3, "list --json")
+    against("report after log", "report", 2.0, "report right after a log")
+    if big != small and "log" in d:
         lg = d["log"]["median"] / data[small]["log"]["median"]
         verdict(lg <= 1.2, "log @%s ≤ 1.2× log @%s: %.1f ms vs %.1f ms = %.2f×" % (
-            label(big), label(small), d["log"]["median"], data[small]["log"]["median"], lg))
-    if 10000 in data and 100000 in data:
+            at, label(small), d["log"]["median"], data[small]["log"]["median"], lg))
+    against("report (no cache)", "read floor", 1.5, "report --no-cache")
+    if 100000 in data and 300000 in data:
         parts, ok = [], True
-        for c in SPARK[:-1]:
-            f = data[100000][c]["median"] / data[10000][c]["median"]
-            ok = ok and f <= 12
-            parts.append("`%s` %.1f×" % (c, f))
-        verdict(ok, "cost linear 10k→100k (time ratio ≤ ~10×, allowing 20% noise): " +
+        for c in ("report", "report (no cache)", "list --json"):
+            t = data[300000][c]["median"] / data[100000][c]["median"]
+            m = data[300000][c].get("rss", 0) / max(data[100000][c].get("rss", 1), 1)
+            ok = ok and t <= 3.6 and m <= 3.6
+            parts.append("`%s` time %.2f×, memory %.2f×" % (c, t, m))
+        verdict(ok, "linear 100k → 300k (3× the records, ≤ 3.6× allowing 20%% noise): " +
                 ", ".join(parts))
-    parts, ok = [], True
-    for c in ("report (no cache)", "report", "list --json", "check"):
-        u = d[c]["cpu"] / d[c]["mean"]
-        ok = ok and u > 1
-        parts.append("`%s` %.2f" % (c, u))
-    verdict(ok, "both cores used @%s ((user+sys)/wall > 1): " % label(big) + ", ".join(parts))
     print("\n".join(verdicts))
     load_file = os.path.join(results, "load.txt")
     if os.path.exists(load_file):

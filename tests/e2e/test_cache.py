@@ -41,7 +41,7 @@ class CacheTest(SparkTestCase):
     def test_cache_is_written_and_reused_when_nothing_changed(self):
         self.settle_and_cache()
         before = self.cache_files()
-        self.assertEqual(set(before), {"people", "log", "meetings"})
+        self.assertEqual(set(before), {"pack"})
         self.assertEqual(self.titles(), ["Alpha gedaan", "Beta bewezen"])
         self.assertEqual(self.cache_files(), before, "an unchanged workspace rewrote its cache")
 
@@ -120,8 +120,7 @@ class CacheTest(SparkTestCase):
         }
         for label, damage in damages.items():
             with self.subTest(label):
-                for name in ("people", "log", "meetings"):
-                    path = folder / name
+                for path in folder.iterdir():
                     path.write_bytes(damage(path.read_bytes()))
                 result = self.ok("list", "--json")
                 self.assertEqual(result.err, "")
@@ -132,13 +131,53 @@ class CacheTest(SparkTestCase):
                 self.titles()
                 self.assertEqual(self.cache_files(), before)
 
+    def test_new_records_go_into_the_overlay_and_leave_the_pack_alone(self):
+        self.settle_and_cache()
+        pack = self.cache_files()["pack"]
+        self.log("fuel", "Nieuwe kans")
+        # Right after the write the new file is too young to trust: nothing is written.
+        self.assertEqual(self.titles(), ["Alpha gedaan", "Beta bewezen", "Nieuwe kans"])
+        self.assertEqual(self.cache_files(), {"pack": pack})
+        # Once it has settled it goes into the small overlay; the pack stays as it was.
+        self.assertEqual(self.titles(env=settled()),
+                         ["Alpha gedaan", "Beta bewezen", "Nieuwe kans"])
+        files = self.cache_files()
+        self.assertEqual(files["pack"], pack)
+        self.assertIn("overlay", files)
+        self.assertEqual(self.titles(env=settled()),
+                         ["Alpha gedaan", "Beta bewezen", "Nieuwe kans"])
+        self.assertEqual(self.cache_files(), files, "an unchanged workspace rewrote its cache")
+
+    def test_a_grown_overlay_is_folded_into_the_pack(self):
+        self.settle_and_cache()
+        pack = self.cache_files()["pack"]
+        template = (self.ws / self.alpha).read_text()
+        for i in range(70):
+            (self.ws / "log" / "2026" / f"2026-02-01-extra-{i:03d}.toml").write_text(
+                template.replace("Alpha gedaan", f"Extra {i:03d}"))
+        titles = self.titles(env=settled())
+        self.assertEqual(len(titles), 72)
+        files = self.cache_files()
+        self.assertNotIn("overlay", files)
+        self.assertNotEqual(files["pack"], pack, "the pack was not rewritten")
+        self.assertEqual(self.titles(env=settled()), titles)
+        self.assertEqual(self.cache_files(), files)
+
+    def test_caches_of_earlier_versions_are_removed(self):
+        folder = self.ws / ".spark" / "cache"
+        folder.mkdir(parents=True)
+        for name in ("people", "log", "meetings"):
+            (folder / name).write_bytes(b"SPKCACHE0001" + b"\0" * 64)
+        self.settle_and_cache()
+        self.assertEqual(set(self.cache_files()), {"pack"})
+
     def test_no_cache_switch_writes_no_cache(self):
         shutil.rmtree(self.ws / ".spark", ignore_errors=True)
         self.ok("--no-cache", "list")
         self.ok("list", env={"SPARK_NO_CACHE": "1"})
         self.assertFalse((self.ws / ".spark").exists())
         self.ok("list")
-        self.assertTrue((self.ws / ".spark" / "cache" / "log").is_file())
+        self.assertTrue((self.ws / ".spark" / "cache" / "pack").is_file())
 
     def test_reports_are_identical_with_and_without_cache(self):
         copy = self.tmp / "example"

@@ -192,6 +192,38 @@ class OutputFailureTests(SparkTestCase):
                 self.assertEqual(len(result.err.splitlines()), 1, "one clear message")
                 self.assertRegex(result.err, r"(?i)write|space")
 
+    def test_every_read_command_to_dev_full(self):
+        # Read commands end with a flush and an immediate exit: a failed write must still be
+        # one clear error, whether the output is small or larger than any buffer.
+        self.add_person("Anna de Vries", "--group", "staff", "--role", "spark")
+        for i in range(300):
+            self.log("action", f"Actie nummer {i} met een titel die ruimte inneemt", "-m", "x" * 200)
+        anna = "anna"
+        for args in (["list"], ["list", "--json"], ["report"], ["report", "--format", "json"],
+                     ["status"], ["show", anna, "--json"], ["people", "list"]):
+            with self.subTest(args=args):
+                result = self.run_to_dev_full(*args)
+                self.assertEqual(result.code, 1, result.describe())
+                self.assertEqual(len(result.err.splitlines()), 1, result.err)
+                self.assertRegex(result.err, r"^spark: error: cannot write output")
+
+    def test_every_read_command_into_a_closed_pipe(self):
+        self.add_person("Anna de Vries", "--group", "staff", "--role", "spark")
+        for i in range(300):
+            self.log("action", f"Actie nummer {i} met een titel die ruimte inneemt", "-m", "x" * 200)
+        for args in (["list"], ["list", "--json"], ["report"], ["status"]):
+            with self.subTest(args=args):
+                process = subprocess.Popen(
+                    [sparktest.SPARK, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                    stdin=subprocess.DEVNULL, cwd=self.ws, env=self.environment(),
+                    restore_signals=False)
+                process.stdout.read(1)
+                process.stdout.close()
+                err = process.stderr.read()
+                process.stderr.close()
+                self.assertEqual(process.wait(timeout=30), 0, err)
+                self.assertEqual(err, b"")
+
     def test_large_list_to_dev_full(self):
         self.many_people(1500)
         result = self.run_to_dev_full("people", "list")
