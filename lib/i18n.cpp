@@ -32,8 +32,8 @@ constexpr Words dutch{
     .growth_chart_title = "Betrokken mensen per maand",
     .people_axis = "Mensen",
     .spread = "Verspreiding",
-    .spread_intro = "Wie wie heeft meegenomen (invited_by). De kern is generatie 0; wie door "
-                    "generatie n is uitgenodigd, hoort bij generatie n + 1.",
+    .spread_intro = "Wie wie heeft meegenomen. De kern is generatie 0; wie door generatie n is "
+                    "meegenomen, hoort bij generatie n + 1.",
     .generation = "Generatie",
     .core = "kern",
     .people = "Mensen",
@@ -62,7 +62,7 @@ constexpr Words dutch{
     .days_ago = "{} dagen geleden",
     .today = "vandaag",
     .yesterday = "gisteren",
-    .involved = "{} betrokken (+{} in de laatste {})",
+    .involved = "{} betrokken (+{} nieuw in de laatste {})",
     .nothing_yet = "nog niets",
     .more_signals = "… en nog {}: spark report",
     .privacy_note = "Mensen van buiten de organisatie staan er met groep en nummer in, tenzij "
@@ -129,8 +129,8 @@ constexpr Words english{
     .growth_chart_title = "People involved per month",
     .people_axis = "People",
     .spread = "Spread",
-    .spread_intro = "Who brought in whom (invited_by). The core group is generation 0; people "
-                    "invited by generation n are generation n + 1.",
+    .spread_intro = "Who brought in whom. The core group is generation 0; people brought in by "
+                    "generation n are generation n + 1.",
     .generation = "Generation",
     .core = "core",
     .people = "People",
@@ -159,7 +159,7 @@ constexpr Words english{
     .days_ago = "{} days ago",
     .today = "today",
     .yesterday = "yesterday",
-    .involved = "{} involved (+{} in the last {})",
+    .involved = "{} involved (+{} new in the last {})",
     .nothing_yet = "nothing yet",
     .more_signals = "… {} more: spark report",
     .privacy_note = "People from outside the organisation appear by group and number unless "

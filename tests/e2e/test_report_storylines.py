@@ -516,7 +516,7 @@ class StatusTests(StorylineTestCase):
         lines = self.status_lines()
         self.assertEqual(lines[0], "Testvuur: lopend vuurtje (running-fire)")
         self.assertIn("Het vuur verspreidt zich", lines[1])
-        self.assertEqual(lines[2], "  9 mensen betrokken (+2 in de laatste 6 weken)")
+        self.assertEqual(lines[2], "  9 mensen betrokken (+2 nieuw in de laatste 6 weken)")
         self.assertEqual(
             lines[3], "  laatste vermelding: 2026-11-15 (15 dagen geleden) Repaircafé in het oude loket"
         )
@@ -528,7 +528,7 @@ class StatusTests(StorylineTestCase):
         self.meeting("Praatje", "2026-11-29", a, b)
         lines = self.status_lines()
         self.assertEqual(lines[0], "Testvuur: vonk (spark)")
-        self.assertEqual(lines[2], "  2 mensen betrokken (+0 in de laatste 6 weken)")
+        self.assertEqual(lines[2], "  2 mensen betrokken (+0 nieuw in de laatste 6 weken)")
         self.assertEqual(lines[4], "  laatste ontmoeting: 2026-11-29 (gisteren) Praatje")
         signals = [line for line in lines if line.startswith("  ! ")]
         self.assertEqual(len(signals), 3)
@@ -541,13 +541,13 @@ class StatusTests(StorylineTestCase):
         lines = self.status_lines()
         self.assertEqual(lines[0], "Testvuur: no fire (no-fire)")
         self.assertEqual(lines[1], "  Nothing has been recorded yet.")
-        self.assertEqual(lines[2], "  0 people involved (+0 in the last 6 weeks)")
+        self.assertEqual(lines[2], "  0 people involved (+0 new in the last 6 weeks)")
         self.assertEqual(lines[3], "  last entry: nothing yet")
         self.assertEqual(lines[4], "  last meeting: nothing yet")
         a = self.person("Anna Kern", "staff", TODAY, "--role", "spark")
         self.entry("spark", "Vandaag begonnen", TODAY, a)
         lines = self.status_lines()
-        self.assertEqual(lines[2], "  1 person involved (+0 in the last 6 weeks)")
+        self.assertEqual(lines[2], "  1 person involved (+0 new in the last 6 weeks)")
         self.assertEqual(lines[3], "  last entry: 2026-11-30 (today) Vandaag begonnen")
 
     def test_status_titles_cannot_drive_the_terminal(self):
