@@ -87,13 +87,8 @@ void run_log(const LogOptions& options, const Context& context) {
 
 void register_log(CLI::App& app, Context& context) {
     auto options = std::make_shared<LogOptions>();
-    auto* command = app.add_subcommand("log", "Record one entry: a spark, oxygen, match, fuel, "
-                                              "action or poker");
-    command
-        ->add_option("KIND", options->kind,
-                     "spark|vonk, oxygen|zuurstof, match|lucifer, fuel|brandstof, "
-                     "action|actie|oppor-actie, poker|pook")
-        ->required();
+    auto* command = app.add_subcommand("log", "Record one entry: a " + kind_choices());
+    command->add_option("KIND", options->kind, kind_spellings())->required();
     command->add_option("TITLE", options->title, "What happened, in one line")->required();
     command
         ->add_option("-d,--date", options->date,

@@ -162,14 +162,10 @@ void register_people(CLI::App& app, Context& context) {
     const std::string who = "Who they are";
     const std::string how = "How they came in";
     const std::string reports = "In reports";
-    add_command
-        ->add_option("-g,--group", add->group,
-                     "staff, teamlead, director, executive, council (inside); "
-                     "resident, initiator, partner (outside)")
+    add_command->add_option("-g,--group", add->group, group_choices())
         ->option_text("GROUP")
         ->group(who);
-    add_command
-        ->add_option("-r,--role", add->roles, "spark, poker, critic or innovator; repeatable")
+    add_command->add_option("-r,--role", add->roles, role_choices() + "; repeatable")
         ->option_text("ROLE")
         ->allow_extra_args(false)
         ->group(who);

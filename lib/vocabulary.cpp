@@ -82,6 +82,15 @@ std::vector<std::string> input_names(const Row (&rows)[N]) {
     return names;
 }
 
+// "a, b or c"
+std::string or_list(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        out += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + words[i];
+    }
+    return out;
+}
+
 template <typename Row, std::size_t N>
 std::vector<std::string> ids(const Row (&rows)[N]) {
     std::vector<std::string> names;
@@ -120,6 +129,45 @@ std::vector<std::string> role_input_names() {
 }
 std::vector<std::string> setting_input_names() {
     return input_names(setting_terms);
+}
+
+std::string kind_spellings() {
+    const auto advertised = kind_input_names();
+    std::string out;
+    for (const auto& row : kind_terms) {
+        out += (out.empty() ? "" : ", ") + std::string(row.id);
+        for (std::string_view alias : row.aliases) {
+            if (!alias.empty() && alias != row.id &&
+                std::find(advertised.begin(), advertised.end(), alias) != advertised.end()) {
+                out += "|" + std::string(alias);
+            }
+        }
+    }
+    return out;
+}
+
+std::string group_choices() {
+    std::vector<std::string> inside;
+    std::vector<std::string> outside;
+    for (const auto& row : group_terms) {
+        (row.outside ? outside : inside).emplace_back(row.id);
+    }
+    auto list = [](const std::vector<std::string>& words) {
+        std::string out;
+        for (const auto& word : words) {
+            out += (out.empty() ? "" : ", ") + word;
+        }
+        return out;
+    };
+    return list(inside) + " (inside); " + list(outside) + " (outside)";
+}
+
+std::string role_choices() {
+    return or_list(ids(role_terms));
+}
+
+std::string kind_choices() {
+    return or_list(ids(kind_terms));
 }
 
 std::vector<std::string> kind_ids() {

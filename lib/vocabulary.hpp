@@ -241,6 +241,15 @@ std::vector<std::string> group_input_names();
 std::vector<std::string> role_input_names();
 std::vector<std::string> setting_input_names();
 
+// For --help, from the tables: "spark|vonk, oxygen|zuurstof, …, action|actie|oppor-actie, …";
+// "staff, teamlead, director, executive, council (inside); resident, initiator, partner
+// (outside)"; "spark, poker, critic or innovator".
+std::string kind_spellings();
+std::string group_choices();
+std::string role_choices();
+// "spark, oxygen, match, fuel, action or poker"
+std::string kind_choices();
+
 // The stored ids, for "expected one of: …" messages.
 std::vector<std::string> kind_ids();
 std::vector<std::string> group_ids();

@@ -114,6 +114,25 @@ class ManPageTests(unittest.TestCase):
                 self.assertEqual(code, 0, f"spark people {name} --help exited {code}:\n{err}")
                 self.assertTrue(out.strip())
 
+    def test_pages_list_every_kind_group_and_role_that_help_lists(self):
+        """--help takes its word lists from spark's vocabulary tables; the pages must keep up,
+        so adding a kind or a group shows up here until it is documented."""
+        code, out, err = run("log", "--help")
+        self.assertEqual(code, 0, err)
+        kinds = re.search(r"(?m)^\s+KIND\s+(.*?)\n\s+TITLE", out, re.S)[1]
+        code, out, err = run("people", "add", "--help")
+        self.assertEqual(code, 0, err)
+        groups = re.search(r"--group GROUP\s+(.*?)\n\s+-r,", out, re.S)[1]
+        roles = re.search(r"--role ROLE\s+(.*?);", out, re.S)[1]
+        for page, text in (("spark-log.1", kinds), ("spark.5", kinds), ("spark-people.1", groups),
+                           ("spark.5", groups), ("spark-people.1", roles), ("spark.5", roles)):
+            words = set(re.findall(r"[a-z][a-z-]+", text)) - {"inside", "outside", "or"}
+            self.assertGreaterEqual(len(words), 4, text)
+            source = plain((MAN / page).read_text(encoding="utf-8"))
+            for word in sorted(words):
+                with self.subTest(page=page, word=word):
+                    self.assertRegex(source, rf"\b{re.escape(word)}\b")
+
     def test_file_format_page_exists(self):
         page = MAN / "spark.5"
         self.assertTrue(page.is_file())
