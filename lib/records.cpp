@@ -273,9 +273,13 @@ void refresh_cache(int root_fd, const std::vector<RecordFile>& files,
         parsed += worth_caching(item, scan_started);
     }
     // A people-only load (log, meet) sees too little to rebuild the pack.
-    const bool rebuild = !people_only && !packs.base.usable();
+    std::size_t from_overlay = 0;
+    for (const auto& item : loaded) {
+        from_overlay += item.source == Loaded::Source::overlay;
+    }
+    const bool rebuild = !people_only && !packs.base.usable() && parsed + from_overlay > 0;
     if (parsed == 0 && !rebuild) {
-        return;
+        return; // nothing new, or nothing settled yet: writing now would keep nothing
     }
     std::unordered_set<std::string_view> parsed_paths;
     for (std::size_t i = 0; i < files.size(); ++i) {
