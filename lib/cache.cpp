@@ -505,6 +505,26 @@ std::optional<Meeting> RecordPack::meeting(std::uint32_t index, bool with_text) 
                     with_text ? text(index) : std::nullopt, with_text ? &Meeting::body : nullptr);
 }
 
+void seal_pack_for_tests(std::string& bytes) {
+    Header h{};
+    if (bytes.size() < sizeof h) {
+        return;
+    }
+    std::memcpy(&h, bytes.data(), sizeof h);
+    const std::uint64_t size = bytes.size();
+    if (h.count <= size && h.slot_count <= size && h.paths_size <= size && h.records_size <= size &&
+        h.texts_size <= size) {
+        const std::uint64_t main = h.count * sizeof(RecordPack::FileRow) + h.slot_count * 4 +
+                                   h.paths_size + h.records_size;
+        if (sizeof h + main <= size) {
+            h.main_sum = checksum(std::string_view(bytes).substr(sizeof h, main));
+            h.text_sum = checksum(std::string_view(bytes).substr(sizeof h + main, h.texts_size));
+        }
+    }
+    h.header_sum = checksum({reinterpret_cast<const char*>(&h), offsetof(Header, header_sum)});
+    std::memcpy(bytes.data(), &h, sizeof h);
+}
+
 void PackWriter::add_row(std::string_view path, const FileStamp& stamp, PackedType type,
                          std::string_view record, std::string_view text) {
     rows_.push_back(Row{stamp, paths_.size(), static_cast<std::uint32_t>(path.size()), type,

@@ -37,6 +37,10 @@ int open_cache_folder(int root_fd, bool create);
 // so files changed less than 2 s before are never trusted from a cache.
 bool settled(const FileStamp& stamp, std::int64_t written_at);
 
+// For the fuzzer: recomputes the checksums of pack bytes, as far as its header allows, so that
+// damage beyond them reaches the layout checks and decoders (see tests/fuzz/fuzz_pack.cpp).
+void seal_pack_for_tests(std::string& bytes);
+
 enum class PackedType : std::uint8_t { person = 1, entry = 2, meeting = 3 };
 
 // A derived, git-ignored cache of parsed records in .spark/cache/, in the manner of git's
@@ -78,6 +82,7 @@ class RecordPack {
 
   private:
     friend class PackWriter;
+    friend void seal_pack_for_tests(std::string& bytes);
     struct FileRow;
     const FileRow& row(std::uint32_t index) const;
     std::string_view record_bytes(std::uint32_t index) const;

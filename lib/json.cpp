@@ -1,7 +1,5 @@
 #include "json.hpp"
 
-#include <sstream>
-
 namespace spark {
 
 namespace {
@@ -115,12 +113,6 @@ void write_person_details(JsonWriter& out, const Person& person, const Records& 
                         &invited);
     out.field("took_part_in", took_part);
     out.end_object();
-}
-
-std::string to_json(const toml::table& table) {
-    std::ostringstream out;
-    out << toml::json_formatter{table};
-    return out.str();
 }
 
 } // namespace spark

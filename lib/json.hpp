@@ -6,7 +6,6 @@
 #include "timeline.hpp"
 
 #include <string>
-#include <toml++/toml.h>
 #include <vector>
 
 namespace spark {
@@ -25,8 +24,5 @@ void write_people(JsonWriter& out, const Records& records, const InvolvementMap&
 // records they took part in.
 void write_person_details(JsonWriter& out, const Person& person, const Records& records,
                           const InvolvementMap& involvement);
-
-// The report's JSON is still built as a toml++ table (see report_json.cpp).
-std::string to_json(const toml::table& table);
 
 } // namespace spark

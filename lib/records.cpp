@@ -1,6 +1,7 @@
 #include "records.hpp"
 
 #include "cache.hpp"
+#include "confinement.hpp"
 #include "record_reader.hpp"
 #include "storage.hpp"
 #include "toml_reader.hpp"
@@ -39,32 +40,46 @@ void warn(std::vector<Diagnostic>& diagnostics, std::string path, std::string me
     diagnostics.push_back({std::move(path), {}, Severity::warning, std::move(message)});
 }
 
-// Opens `relative` as a folder under `root_fd`, never through a symbolic link: a link in
-// the record tree could lead spark to read (and report) files outside the workspace.
-// Returns -1 after noting why, or silently when the folder does not exist.
-int open_folder(int root_fd, const std::string& relative, std::vector<Diagnostic>& diagnostics) {
-    const int fd =
-        ::openat(root_fd, relative.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+// The workspace's root: its path, and its folder open for the *at() calls.
+struct Root {
+    const fs::path& path;
+    int fd;
+};
+
+// Opens `relative` as a folder of the workspace. A symbolic link is followed only when it
+// stays inside the workspace (as spark writes, see confinement.hpp): one leading out could
+// make spark read, and report, files that are not the workspace's. Returns -1 after noting
+// why, or silently when the folder does not exist.
+int open_folder(const Root& root, const std::string& relative,
+                std::vector<Diagnostic>& diagnostics) {
+    int fd = ::openat(root.fd, relative.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd >= 0 || errno == ENOENT) {
         return fd;
     }
-    const int saved = errno;
+    int saved = errno;
     struct stat st {};
-    if (::fstatat(root_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+    if (::fstatat(root.fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
         S_ISLNK(st.st_mode)) {
-        diagnostics.push_back({relative,
-                               {},
-                               Severity::error,
-                               "is a symbolic link; spark reads only folders inside the "
-                               "workspace, never through a link"});
-    } else if (saved == ENOTDIR) {
-        diagnostics.push_back({relative, {}, Severity::error, "not a folder"});
-    } else {
-        diagnostics.push_back({relative,
-                               {},
-                               Severity::error,
-                               fmt::format("cannot read folder: {}", std::strerror(saved))});
+        if (!stays_inside_workspace(root.path, relative)) {
+            diagnostics.push_back({relative,
+                                   {},
+                                   Severity::error,
+                                   "is a symbolic link that leads outside the workspace; "
+                                   "spark does not read through it"});
+            return -1;
+        }
+        fd = ::openat(root.fd, relative.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd >= 0) {
+            return fd;
+        }
+        saved = errno;
     }
+    diagnostics.push_back({relative,
+                           {},
+                           Severity::error,
+                           saved == ENOTDIR
+                               ? std::string("not a folder")
+                               : fmt::format("cannot read folder: {}", std::strerror(saved))});
     return -1;
 }
 
@@ -103,9 +118,9 @@ void for_each_entry(int fd, const std::string& relative, std::vector<Diagnostic>
     ::closedir(dir);
 }
 
-void list_folder(int root_fd, const std::string& relative_dir, RecordType type,
+void list_folder(const Root& root, const std::string& relative_dir, RecordType type,
                  std::vector<RecordFile>& files, std::vector<Diagnostic>& diagnostics) {
-    const int fd = open_folder(root_fd, relative_dir, diagnostics);
+    const int fd = open_folder(root, relative_dir, diagnostics);
     if (fd < 0) {
         return;
     }
@@ -128,9 +143,9 @@ void list_folder(int root_fd, const std::string& relative_dir, RecordType type,
     });
 }
 
-void list_year_folders(int root_fd, const std::string& top, RecordType type,
+void list_year_folders(const Root& root, const std::string& top, RecordType type,
                        std::vector<RecordFile>& files, std::vector<Diagnostic>& diagnostics) {
-    const int fd = open_folder(root_fd, top, diagnostics);
+    const int fd = open_folder(root, top, diagnostics);
     if (fd < 0) {
         return;
     }
@@ -143,7 +158,7 @@ void list_year_folders(int root_fd, const std::string& top, RecordType type,
         bool folder = d_type == DT_DIR || d_type == DT_LNK;
         if (d_type == DT_UNKNOWN) {
             struct stat st {};
-            folder = ::fstatat(root_fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+            folder = ::fstatat(root.fd, relative.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
                      (S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode));
         }
         if (folder && is_year_folder(std::string(name))) {
@@ -153,7 +168,7 @@ void list_year_folders(int root_fd, const std::string& top, RecordType type,
         }
     });
     for (const auto& year : years) {
-        list_folder(root_fd, year, type, files, diagnostics);
+        list_folder(root, year, type, files, diagnostics);
     }
 }
 
@@ -273,9 +288,13 @@ void refresh_cache(int root_fd, const std::vector<RecordFile>& files,
         parsed += worth_caching(item, scan_started);
     }
     // A people-only load (log, meet) sees too little to rebuild the pack.
-    const bool rebuild = !people_only && !packs.base.usable();
+    std::size_t from_overlay = 0;
+    for (const auto& item : loaded) {
+        from_overlay += item.source == Loaded::Source::overlay;
+    }
+    const bool rebuild = !people_only && !packs.base.usable() && parsed + from_overlay > 0;
     if (parsed == 0 && !rebuild) {
-        return;
+        return; // nothing new, or nothing settled yet: writing now would keep nothing
     }
     std::unordered_set<std::string_view> parsed_paths;
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -452,13 +471,13 @@ class RootFolder {
     int fd_;
 };
 
-std::vector<RecordFile> list_files(int root_fd, bool people_only,
+std::vector<RecordFile> list_files(const Root& root, bool people_only,
                                    std::vector<Diagnostic>& diagnostics) {
     std::vector<RecordFile> files;
-    list_folder(root_fd, people_dir, RecordType::person, files, diagnostics);
+    list_folder(root, people_dir, RecordType::person, files, diagnostics);
     if (!people_only) {
-        list_year_folders(root_fd, log_dir, RecordType::entry, files, diagnostics);
-        list_year_folders(root_fd, meetings_dir, RecordType::meeting, files, diagnostics);
+        list_year_folders(root, log_dir, RecordType::entry, files, diagnostics);
+        list_year_folders(root, meetings_dir, RecordType::meeting, files, diagnostics);
     }
     std::sort(files.begin(), files.end(),
               [](const auto& a, const auto& b) { return a.relative_path < b.relative_path; });
@@ -468,7 +487,7 @@ std::vector<RecordFile> list_files(int root_fd, bool people_only,
 Records load(const fs::path& root, bool people_only, const LoadOptions& options) {
     const RootFolder folder(root);
     std::vector<Diagnostic> diagnostics;
-    auto files = list_files(folder.fd(), people_only, diagnostics);
+    auto files = list_files(Root{root, folder.fd()}, people_only, diagnostics);
     return load_files(folder.fd(), files, std::move(diagnostics), people_only, options);
 }
 
@@ -477,7 +496,7 @@ Records load(const fs::path& root, bool people_only, const LoadOptions& options)
 std::vector<RecordFile> list_record_files(const fs::path& root, bool people_only,
                                           std::vector<Diagnostic>& diagnostics) {
     const RootFolder folder(root);
-    return list_files(folder.fd(), people_only, diagnostics);
+    return list_files(Root{root, folder.fd()}, people_only, diagnostics);
 }
 
 Records load_records(const fs::path& root, const LoadOptions& options) {

@@ -82,7 +82,8 @@ build_floor() {
 # `report after log` is prepared by a `spark log` before each run (see below).
 commands() {
   local ws=$1 one
-  one=$(cd "$ws/log" && ls -- */ | grep -m1 '\.toml$' | sed 's/\.toml$//')
+  one=$(find "$ws/log" -name '*.toml' -print -quit)
+  one=$(basename "$one" .toml)
   cat <<EOF
 report|$spark -C $ws report
 report --period 2025-T2|$spark -C $ws report --period 2025-T2

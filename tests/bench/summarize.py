@@ -125,7 +125,7 @@ def main():
             m = data[300000][c].get("rss", 0) / max(data[100000][c].get("rss", 1), 1)
             ok = ok and t <= 3.6 and m <= 3.6
             parts.append("`%s` time %.2f×, memory %.2f×" % (c, t, m))
-        verdict(ok, "linear 100k → 300k (3× the records, ≤ 3.6× allowing 20%% noise): " +
+        verdict(ok, "linear 100k → 300k (3× the records, ≤ 3.6× allowing 20% noise): " +
                 ", ".join(parts))
     print("\n".join(verdicts))
     load_file = os.path.join(results, "load.txt")

@@ -101,11 +101,18 @@ class JsonGoldenTest(SparkTestCase):
         self.compare("show-person.json", "show", PERSON, "--json")
         self.compare("people-list.json", "people", "list", "--json")
         self.compare("people-show.json", "people", "show", PERSON, "--json")
+        self.compare("report.json", "report", "--format", "json", "--until", "2026-11-30")
+        self.compare("report-en.json", "report", "--format", "json", "--lang", "en",
+                     "--until", "2026-11-30")
+        self.compare("report-period.json", "report", "--format", "json", "--period", "2026-T3")
+        self.compare("report-empty.json", "report", "--format", "json", "--period", "2020")
 
     def test_hostile_strings(self):
         ws = ["-C", str(self.nasty)]
         self.compare("nasty-list.json", *ws, "list", "--json")
         self.compare("nasty-people-list.json", *ws, "people", "list", "--json")
+        self.compare("nasty-report.json", *ws, "report", "--format", "json", "--until",
+                     "2026-11-30")
         for i in range(len(NASTY)):
             with self.subTest(i=i):
                 self.compare(f"nasty-show-entry-{i}.json", *ws, "show", f"2026-05-0{i + 1}-e{i}",
