@@ -10,6 +10,7 @@
 #include "record_view.hpp"
 #include "records.hpp"
 #include "table_output.hpp"
+#include "terminal.hpp"
 #include "text.hpp"
 
 #include <fmt/format.h>
