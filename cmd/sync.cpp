@@ -44,10 +44,11 @@ void register_sync(CLI::App& app, Context& context) {
         "Like 'git pull --rebase' then 'git push' on the branch's upstream (or the only\n"
         "remote), then 'spark check'. Every record is its own file, so records written in\n"
         "two clones never conflict. Nothing is changed when git cannot go on: no remote,\n"
-        "uncommitted changes, or a file edited on both sides (then spark says what to do).\n"
+        "uncommitted changes, or one file edited on both sides; spark says what to do.\n"
+        "The first time: git remote add origin URL, then spark sync.\n"
         "Examples:\n"
         "  spark sync\n"
-        "  git remote add origin git@gitlab.gemeente.nl:wijkkracht/vuur.git && spark sync");
+        "  spark -q sync      # in a script: only problems and errors");
     run_when_chosen(*command, context, run_sync);
 }
 
