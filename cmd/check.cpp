@@ -31,6 +31,8 @@ void print_diagnostic(const Diagnostic& d, bool color) {
     fmt::print("{}\n", line);
 }
 
+} // namespace
+
 void run_check(const Context& context) {
     std::vector<Diagnostic> diagnostics;
     std::size_t files = 0;
@@ -66,8 +68,6 @@ void run_check(const Context& context) {
     }
     context.exit_after_output(errors > 0 ? 1 : 0);
 }
-
-} // namespace
 
 void register_check(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("check", "Validate every file in the workspace");

@@ -32,6 +32,11 @@ void register_meet(CLI::App& app, Context& context);
 void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
+// What `spark check` does (also the last step of `spark sync`): prints every problem and
+// exits, 1 when there are errors.
+[[noreturn]] void run_check(const Context& context);
+// `sync`: pull --rebase and push through git, then check.
+void register_sync(CLI::App& app, Context& context);
 void register_status(CLI::App& app, Context& context);
 void register_report(CLI::App& app, Context& context);
 // `completion` and the hidden `__complete` it calls at TAB time.

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <ctime>
 #include <fmt/format.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace spark {
@@ -69,6 +70,25 @@ bool Context::color_enabled(std::FILE* stream) const {
     const char* term = std::getenv("TERM");
     return (no_color == nullptr || *no_color == '\0') &&
            (term == nullptr || std::string_view(term) != "dumb") && ::isatty(::fileno(stream));
+}
+
+bool Context::is_terminal(std::FILE* stream) const {
+    return ::isatty(::fileno(stream));
+}
+
+std::size_t Context::terminal_width() const {
+    if (const char* columns = std::getenv("COLUMNS"); columns != nullptr && *columns) {
+        char* end = nullptr;
+        const long value = std::strtol(columns, &end, 10);
+        if (*end == '\0' && value > 0) {
+            return static_cast<std::size_t>(value);
+        }
+    }
+    struct winsize size {};
+    if (::ioctl(::fileno(stdout), TIOCGWINSZ, &size) == 0 && size.ws_col > 0) {
+        return size.ws_col;
+    }
+    return 0;
 }
 
 std::string Context::display_path(const Workspace& workspace, const std::string& relative) const {

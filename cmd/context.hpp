@@ -32,6 +32,10 @@ struct Context {
     // so that tests of the cache need not wait for files to settle.
     std::int64_t now_ns() const;
     bool color_enabled(std::FILE* stream) const;
+    // Whether a person is looking at `stream` (a terminal) rather than a program.
+    bool is_terminal(std::FILE* stream) const;
+    // Columns of the terminal on stdout (COLUMNS wins), or 0 when unknown.
+    std::size_t terminal_width() const;
     // A path inside the workspace as the user can type it from where they started.
     std::string display_path(const Workspace& workspace, const std::string& relative) const;
 

@@ -5,11 +5,13 @@
 #include "json.hpp"
 #include "people.hpp"
 #include "period.hpp"
+#include "record_view.hpp"
 #include "records.hpp"
-#include "terminal.hpp"
+#include "table_output.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 #include <optional>
@@ -26,7 +28,8 @@ struct ListOptions {
     std::optional<std::string> period;
     std::optional<std::string> with;
     std::optional<std::string> tag;
-    bool json = false;
+    std::vector<std::string> texts; // --grep
+    RowFormatOptions output;
 };
 
 TimelineFilter make_filter(const ListOptions& options, const Records& records, const Date& today) {
@@ -34,7 +37,8 @@ TimelineFilter make_filter(const ListOptions& options, const Records& records, c
     if (!options.kinds.empty()) {
         filter.include_meetings = false;
         for (const auto& text : options.kinds) {
-            if (text == "meeting" || text == "meetings" || text == "ontmoeting") {
+            if (std::find(std::begin(meeting_input_names), std::end(meeting_input_names),
+                          fold_for_matching(text)) != std::end(meeting_input_names)) {
                 filter.include_meetings = true;
             } else if (auto kind = kind_from_input(text)) {
                 filter.kinds.push_back(*kind);
@@ -69,7 +73,46 @@ TimelineFilter make_filter(const ListOptions& options, const Records& records, c
     if (options.tag) {
         filter.tag = *options.tag;
     }
+    filter.texts = options.texts;
     return filter;
+}
+
+// For programs: stable ids and English kinds, the columns scripts have always read.
+Table data_table(const std::vector<TimelineItem>& items) {
+    Table table{{"date", "kind", "id", "title", "people"}, {}};
+    for (const auto& item : items) {
+        table.rows.push_back({item.date().iso(), std::string(item.kind_name()), item.id(),
+                              item.title(), join(item.people(), ",")});
+    }
+    return table;
+}
+
+// "Anouk Verbeek +4": the first person by name and how many more, so a meeting with many
+// attendees keeps its row readable.
+std::string people_summary(const std::vector<std::string>& ids, const Records& records) {
+    if (ids.empty()) {
+        return "";
+    }
+    std::string out = display_name(records, ids.front());
+    return ids.size() == 1 ? out : fmt::format("{} +{}", out, ids.size() - 1);
+}
+
+// For a person: kind words and headings in the workspace's language, people by name, and
+// the id's short form ("k3m9", which `spark show` accepts).
+Table display_table(const std::vector<TimelineItem>& items, const Records& records,
+                    Language language) {
+    const bool nl = language == Language::nl;
+    Table table{{nl ? "DATUM" : "DATE", nl ? "SOORT" : "KIND", nl ? "TITEL" : "TITLE",
+                 nl ? "MENSEN" : "PEOPLE", "ID"},
+                {},
+                2};
+    for (const auto& item : items) {
+        const std::string& id = item.id();
+        table.rows.push_back({item.date().iso(), std::string(item.kind_word(language)),
+                              item.title(), people_summary(item.people(), records),
+                              id.substr(id.rfind('-') + 1)});
+    }
+    return table;
 }
 
 void run_list(const ListOptions& options, const Context& context) {
@@ -79,21 +122,24 @@ void run_list(const ListOptions& options, const Context& context) {
     if (options.tag) {
         validate_text(*options.tag, "--tag", true);
     }
+    for (const auto& text : options.texts) {
+        validate_text(text, "--grep", true);
+    }
+    const RowFormat format = chosen_row_format(options.output, context);
     const Workspace workspace = context.open_workspace();
-    const Records records =
-        load_valid_records(workspace, options.json ? Texts::included : Texts::skipped);
+    // Bodies and other long texts are only read when they are printed or searched.
+    const bool texts = format == RowFormat::json || !options.texts.empty();
+    const Records records = load_valid_records(workspace, texts ? Texts::included : Texts::skipped);
     const auto items = timeline(records, make_filter(options, records, context.today()));
-    if (options.json) {
+    if (format == RowFormat::json) {
         JsonWriter out(stdout);
         write_timeline(out, items, first_involvement(records));
         out.finish();
         context.exit_after_output();
     }
-    for (const auto& item : items) {
-        fmt::print("{}\n", terminal_text(fmt::format(
-                               "{}\t{}\t{}\t{}\t{}", item.date().iso(), item.kind_name(), item.id(),
-                               single_line(item.title()), join(item.people(), ","))));
-    }
+    const Language language = language_from_name(workspace.config.language).value_or(Language::nl);
+    print_rows(format, options.output, context, data_table(items),
+               [&] { return display_table(items, records, language); });
     context.exit_after_output();
 }
 
@@ -119,16 +165,27 @@ void register_list(CLI::App& app, Context& context) {
     command->add_option("-w,--with", options->with, "Only records this person took part in")
         ->option_text("PERSON");
     command->add_option("-t,--tag", options->tag, "Only entries with this tag")->option_text("TAG");
-    command->add_flag("--json", options->json,
-                      "Print a JSON array with every field, id, path and newcomers");
-    for (const char* filter : {"--kind", "--since", "--until", "--period", "--with", "--tag"}) {
+    command
+        ->add_option("-g,--grep", options->texts,
+                     "Only records whose title, body, effect, place, questions, dilemmas, "
+                     "outcomes or follow-ups contain TEXT, ignoring case and accents; "
+                     "repeatable")
+        ->option_text("TEXT")
+        ->allow_extra_args(false);
+    for (const char* filter :
+         {"--kind", "--since", "--until", "--period", "--with", "--tag", "--grep"}) {
         command->get_option(filter)->group("Filters (all must hold)");
     }
+    add_row_format_options(*command, options->output);
     command->footer(
-        "Columns (tab-separated): date, kind, id, title, people (ids, comma-separated).\n"
-        "Filters combine: every one given must hold. Nothing matching prints nothing.\n"
+        "On a terminal: a table with the kinds in the workspace's language, people by name\n"
+        "and the short id that 'spark show' takes. In a pipe (and with --format tsv): one "
+        "tab-separated line per record, date,\n"
+        "kind, id, title, people (ids, comma-separated). --format csv adds a header line.\n"
+        "--json: every field, id, path and newcomers. Nothing matching prints nothing.\n"
         "Examples:\n"
-        "  spark list --kind match --since 2026-09-01\n"
+        "  spark list --period vorige-maand --grep schoolplein\n"
+        "  spark list --kind lucifer --format csv --csv-sep ';' --bom > lucifers.csv\n"
         "  spark list --with anna --json | jq '.[].title'\n"
         "  spark list --kind meeting --json | jq -r '.[] | \"\\(.date[:7]) \\(.newcomers | "
         "length)\"'");

@@ -9,6 +9,7 @@
 #include "record_store.hpp"
 #include "record_view.hpp"
 #include "records.hpp"
+#include "table_output.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
 
@@ -34,7 +35,7 @@ struct AddOptions {
 };
 
 struct ListOptions {
-    bool json = false;
+    RowFormatOptions output;
 };
 
 struct ShowOptions {
@@ -93,6 +94,12 @@ void run_add(const AddOptions& options, const Context& context) {
     }
 }
 
+// The day someone first took part: their first record, or 'since' when that is earlier.
+Date first_seen(const Person& person, const InvolvementMap& involvement) {
+    auto found = involvement.find(person.id);
+    return found == involvement.end() ? person.since : found->second.first;
+}
+
 std::string roles_text(const Person& person) {
     std::vector<std::string> names;
     for (Role role : person.roles) {
@@ -101,28 +108,56 @@ std::string roles_text(const Person& person) {
     return join(names, ",");
 }
 
+// For programs: ids and English words, the columns scripts have always read.
+Table data_table(const Records& records, const InvolvementMap& involvement) {
+    Table table{{"id", "name", "group", "roles", "invited_by", "since", "first_involvement"}, {}};
+    for (const auto& person : records.people) {
+        table.rows.push_back({person.id, person.name,
+                              person.group ? std::string(name_of(*person.group)) : "",
+                              roles_text(person), person.invited_by, iso_or_empty(person.since),
+                              iso_or_empty(first_seen(person, involvement))});
+    }
+    return table;
+}
+
+// For a person: groups and roles as words of the workspace's language, who invited them
+// by name, and the id's short form.
+Table display_table(const Records& records, const InvolvementMap& involvement, Language language) {
+    const bool nl = language == Language::nl;
+    Table table{{nl ? "NAAM" : "NAME", nl ? "GROEP" : "GROUP", nl ? "ROLLEN" : "ROLES",
+                 nl ? "UITGENODIGD DOOR" : "INVITED BY", nl ? "BETROKKEN" : "INVOLVED", "ID"},
+                {},
+                0};
+    for (const auto& person : records.people) {
+        std::vector<std::string> roles;
+        for (Role role : person.roles) {
+            roles.emplace_back(term(role).one.in(language));
+        }
+        table.rows.push_back(
+            {person.name, person.group ? std::string(term(*person.group).one.in(language)) : "",
+             join(roles, ", "),
+             person.invited_by.empty() ? "" : display_name(records, person.invited_by),
+             iso_or_empty(first_seen(person, involvement)),
+             person.id.substr(person.id.rfind('-') + 1)});
+    }
+    return table;
+}
+
 void run_list(const ListOptions& options, const Context& context) {
+    const RowFormat format = chosen_row_format(options.output, context);
     const Workspace workspace = context.open_workspace();
     const Records records =
-        load_valid_records(workspace, options.json ? Texts::included : Texts::skipped);
+        load_valid_records(workspace, format == RowFormat::json ? Texts::included : Texts::skipped);
     const InvolvementMap involvement = first_involvement(records);
-    auto first_seen = [&](const Person& person) {
-        auto found = involvement.find(person.id);
-        return found == involvement.end() ? person.since : found->second.first;
-    };
-    if (options.json) {
+    if (format == RowFormat::json) {
         JsonWriter out(stdout);
         write_people(out, records, involvement);
         out.finish();
         context.exit_after_output();
     }
-    for (const auto& person : records.people) {
-        fmt::print("{}\n", terminal_text(fmt::format(
-                               "{}\t{}\t{}\t{}\t{}\t{}\t{}", person.id, single_line(person.name),
-                               person.group ? name_of(*person.group) : "", roles_text(person),
-                               person.invited_by, iso_or_empty(person.since),
-                               iso_or_empty(first_seen(person)))));
-    }
+    const Language language = language_from_name(workspace.config.language).value_or(Language::nl);
+    print_rows(format, options.output, context, data_table(records, involvement),
+               [&] { return display_table(records, involvement, language); });
     context.exit_after_output();
 }
 
@@ -197,11 +232,14 @@ void register_people(CLI::App& app, Context& context) {
 
     auto list = std::make_shared<ListOptions>();
     auto* list_command = people->add_subcommand("list", "List everyone, one per line");
-    list_command->add_flag("--json", list->json, "Print a JSON array");
+    add_row_format_options(*list_command, list->output);
     list_command->footer(
-        "Columns (tab-separated): id, name, group, roles, invited_by, since, first involvement\n"
+        "On a terminal: a table with groups and roles in the workspace's language and who\n"
+        "invited them by name. In a pipe (and with --format tsv): tab-separated id, name,\n"
+        "group, roles, invited_by, since, first involvement; --format csv adds a header.\n"
         "Examples:\n"
         "  spark people list | cut -f2,3\n"
+        "  spark people list --format csv --csv-sep ';' --bom > mensen.csv\n"
         "  spark people list --json | jq -r '.[] | select(.group == \"director\") | .name'");
     run_when_chosen(*list_command, context, list, run_list);
 

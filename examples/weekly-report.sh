@@ -1,9 +1,10 @@
 #!/bin/sh
 # Weekly report into the intranet wiki.
 #
-# GitLab, GitHub and Azure DevOps wikis are git repositories. This writes `spark report`
-# for a workspace into a page of a checkout of such a wiki, and commits (and pushes, when
-# the checkout has an upstream) only if the page changed. Run twice on one day: one commit.
+# GitLab, GitHub and Azure DevOps wikis are git repositories. This first pulls what
+# colleagues pushed to the workspace (when it has an upstream), then writes `spark report`
+# into a page of a checkout of such a wiki, and commits (and pushes, when the checkout has
+# an upstream) only if the page changed. Run twice on one day: one commit.
 #
 # Usage: weekly-report.sh WORKSPACE WIKI_CHECKOUT [PAGE [REPORT_OPTION...]]
 #   PAGE defaults to Vuurmeter.md; options go to `spark report`, for example
@@ -18,6 +19,11 @@ spark=${SPARK:-spark}
 [ $# -ge 2 ] || { echo "usage: $0 WORKSPACE WIKI_CHECKOUT [PAGE [REPORT_OPTION...]]" >&2; exit 2; }
 workspace=$1 wiki=$2 page=${3:-Vuurmeter.md}
 shift $(( $# >= 3 ? 3 : 2 ))
+
+# Report on everyone's records: bring the workspace up to date with what colleagues pushed
+# (read only: this script never pushes the workspace; `spark sync` does that).
+ws_upstream=$(git -C "$workspace" rev-parse --abbrev-ref --symbolic-full-name '@{u}' 2>/dev/null || true)
+[ -z "$ws_upstream" ] || git -C "$workspace" pull --quiet --rebase
 
 # Start from what others pushed, so the push below is a fast-forward.
 upstream=$(git -C "$wiki" rev-parse --abbrev-ref --symbolic-full-name '@{u}' 2>/dev/null || true)

@@ -17,8 +17,11 @@ struct RecordRef {
     std::string_view type_name() const; // "entry", "meeting", "person"
 };
 
-// The record whose id is `query` or uniquely starts with it; a person also by name
-// (as --with resolves them). Throws Error listing candidates when unknown or ambiguous.
+// The record `query` names, by the first rule that matches anything: its id, the beginning
+// of its id (also without the date: "buurttafel"), the id's random suffix as `list` shows
+// it ("k3m9"), a person's name (as --with resolves them), or words of a title
+// ("schoolplein"; each word anywhere in the title, ignoring case and accents). Throws Error
+// listing the candidates when a rule matches several, or close ids when none matches.
 RecordRef find_record(const Records& records, std::string_view query);
 
 } // namespace spark

@@ -1,5 +1,7 @@
 #include "timeline.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
 
 namespace spark {
@@ -14,7 +16,43 @@ bool in_period(const Date& date, const TimelineFilter& filter) {
     return (!filter.since || !(date < *filter.since)) && (!filter.until || !(*filter.until < date));
 }
 
+// Every text found in one of `fields` (already folded by fold_name).
+bool all_found(const std::vector<std::string>& fields, const std::vector<std::string>& texts) {
+    return std::all_of(texts.begin(), texts.end(), [&](const std::string& text) {
+        const std::string wanted = fold_name(text);
+        return std::any_of(fields.begin(), fields.end(), [&](const std::string& field) {
+            return field.find(wanted) != std::string::npos;
+        });
+    });
+}
+
+std::vector<std::string> folded(std::initializer_list<const std::string*> texts,
+                                std::initializer_list<const std::vector<std::string>*> lists) {
+    std::vector<std::string> out;
+    for (const auto* text : texts) {
+        out.push_back(fold_name(*text));
+    }
+    for (const auto* list : lists) {
+        for (const auto& text : *list) {
+            out.push_back(fold_name(text));
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+bool mentions_all(const Entry& entry, const std::vector<std::string>& texts) {
+    return texts.empty() ||
+           all_found(folded({&entry.title, &entry.body, &entry.effect}, {}), texts);
+}
+
+bool mentions_all(const Meeting& meeting, const std::vector<std::string>& texts) {
+    return texts.empty() || all_found(folded({&meeting.title, &meeting.body, &meeting.place},
+                                             {&meeting.questions, &meeting.dilemmas,
+                                              &meeting.outcomes, &meeting.followups}),
+                                      texts);
+}
 
 std::vector<TimelineItem> timeline(const Records& records, const TimelineFilter& filter) {
     std::vector<TimelineItem> items;
@@ -25,7 +63,8 @@ std::vector<TimelineItem> timeline(const Records& records, const TimelineFilter&
                                      filter.kinds.end();
             if (kind_ok && in_period(entry.date, filter) &&
                 (!filter.person || contains(entry.people, *filter.person)) &&
-                (!filter.tag || contains(entry.tags, *filter.tag))) {
+                (!filter.tag || contains(entry.tags, *filter.tag)) &&
+                mentions_all(entry, filter.texts)) {
                 items.push_back({&entry, nullptr});
             }
         }
@@ -33,7 +72,8 @@ std::vector<TimelineItem> timeline(const Records& records, const TimelineFilter&
     if (filter.include_meetings && !filter.tag) {
         for (const auto& meeting : records.meetings) {
             if (in_period(meeting.date, filter) &&
-                (!filter.person || contains(meeting.attendees, *filter.person))) {
+                (!filter.person || contains(meeting.attendees, *filter.person)) &&
+                mentions_all(meeting, filter.texts)) {
                 items.push_back({nullptr, &meeting});
             }
         }

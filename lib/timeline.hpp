@@ -17,7 +17,19 @@ struct TimelineFilter {
     std::optional<Date> until;
     std::optional<std::string> person; // an id
     std::optional<std::string> tag;
+    // Texts that must each occur in the record's title, body, effect, place, questions,
+    // dilemmas, outcomes or follow-ups, ignoring case, accents and runs of white space.
+    std::vector<std::string> texts;
 };
+
+// Meetings are listed beside the kinds of entry; these are the words for them.
+inline constexpr Wording meeting_word{"ontmoeting", "meeting"};
+inline constexpr std::string_view meeting_input_names[] = {"meeting", "meetings", "ontmoeting",
+                                                           "ontmoetingen"};
+
+// Whether `record` mentions every text of `texts` (see TimelineFilter::texts).
+bool mentions_all(const Entry& entry, const std::vector<std::string>& texts);
+bool mentions_all(const Meeting& meeting, const std::vector<std::string>& texts);
 
 // One line of the timeline: an entry or a meeting.
 struct TimelineItem {
@@ -30,7 +42,11 @@ struct TimelineItem {
     const std::vector<std::string>& people() const {
         return entry ? entry->people : meeting->attendees;
     }
-    std::string_view kind_name() const { return entry ? name_of(entry->kind) : "meeting"; }
+    std::string_view kind_name() const { return entry ? name_of(entry->kind) : meeting_word.en; }
+    // The kind as a word of `language`: "lucifer", "ontmoeting".
+    std::string_view kind_word(Language language) const {
+        return entry ? term(entry->kind).word.in(language) : meeting_word.in(language);
+    }
 };
 
 // Entries and meetings in date order, ties broken by id so the output is stable.

@@ -97,6 +97,25 @@ class WeeklyReportTests(ExampleTestCase):
         self.assertTrue((self.wiki / "Vuurmeter.md").is_file())
         self.assertFalse((self.ws / self.wiki.name).exists())
 
+    def test_pulls_the_workspace_before_reporting(self):
+        # The workspace is a clone of the team's repository; a colleague pushed a record.
+        team = self.tmp / "team.git"
+        self.git("init", "--quiet", ws := self.ws, cwd=self.tmp)
+        (ws / ".gitignore").write_text(".spark/\n")
+        self.git("add", ".", cwd=ws)
+        self.git("commit", "--quiet", "-m", "wijkkracht", cwd=ws)
+        self.git("clone", "--quiet", "--bare", ws, team, cwd=self.tmp)
+        self.git("remote", "add", "origin", team, cwd=ws)
+        self.git("fetch", "--quiet", "origin", cwd=ws)
+        self.git("branch", "--quiet", "--set-upstream-to=origin/main", cwd=ws)
+        colleague = self.tmp / "colleague"
+        self.git("clone", "--quiet", team, colleague, cwd=self.tmp)
+        self.ok("log", "actie", "Buurtbus rijdt weer", "--date", "2026-11-27", cwd=colleague)
+        self.git("push", "--quiet", cwd=colleague)
+        self.script("weekly-report.sh", ws, self.wiki, check=0)
+        self.assertIn("Buurtbus rijdt weer", (self.wiki / "Vuurmeter.md").read_text())
+        self.assertEqual(self.git("status", "--porcelain", cwd=ws), "")
+
     def test_checkout_without_upstream_commits_locally(self):
         local = self.tmp / "local-wiki"
         self.git("init", "--quiet", local, cwd=self.tmp)

@@ -151,7 +151,9 @@ class KindTests(TimelineTestCase):
         self.assertEqual(self.ids("--kind", "match", "--kind", "match"), [self.e_match])
 
     def test_unknown_kind_is_a_usage_error(self):
-        for bad in ["bogus", "", "Meeting", "matches", "spark "]:
+        # Like the kinds of entry, the words for meetings ignore case.
+        self.assertEqual(self.ids("--kind", "Ontmoeting"), self.ids("--kind", "meeting"))
+        for bad in ["bogus", "", "matches", "spark "]:
             with self.subTest(kind=bad):
                 result = self.assertRejected(["list", "--kind", bad], 2, "kind")
                 for name in KINDS + ["meeting"]:
