@@ -1,7 +1,9 @@
 #include "analysis.hpp"
 #include "commands.hpp"
+#include "git.hpp"
 #include "records.hpp"
 #include "status_view.hpp"
+#include "terminal.hpp"
 
 #include <fmt/format.h>
 
@@ -21,6 +23,10 @@ void run_status(const Context& context) {
     const DisplayNames names(records, analysis.figures, language, NamesMode::inside);
     fmt::print("{}", render_status(workspace.config, analysis, names, language,
                                    context.color_enabled(stdout)));
+    // Records that never reached git, and a lock a killed git left behind.
+    for (const auto& problem : git_out_of_step(workspace)) {
+        fmt::print("  ! {}: {}\n", terminal_line(problem.path), terminal_line(problem.message));
+    }
     context.exit_after_output();
 }
 
