@@ -142,6 +142,13 @@ std::string render_json_report(const Config& config, const Records& records,
         {"proven_matches", f.proven_matches},
         {"unproven_matches", f.unproven_matches},
     };
+    if (!options.problems.empty()) { // made with --force from data check calls wrong
+        toml::array problems;
+        for (const auto& line : options.problems) {
+            problems.push_back(line);
+        }
+        report.insert("problems", problems);
+    }
     return to_json(report);
 }
 
