@@ -142,11 +142,14 @@ class WorkspaceLinkTests(SparkTestCase):
         for args in (["list"], ["report"], ["people", "list"]):
             self.ok(*args)
         self.assertEqual(self.outside_files(), [])
-        # forget clears the cache: not the files of a folder outside.
+        # forget would clear the cache and needs the workspace lock in .spark: it takes
+        # neither through the link, and says how to make .spark a folder again.
         (self.outside / "cache").mkdir()
         (self.outside / "cache" / "people").write_text("niet van spark\n")
-        self.ok("people", "forget", self.anna)
+        self.assertRejected(["people", "forget", self.anna], 1, "'.spark' is not a folder",
+                            "mkdir .spark")
         self.assertEqual((self.outside / "cache" / "people").read_text(), "niet van spark\n")
+        self.assertEqual(self.outside_files(), ["cache", "cache/people"])
 
     def test_a_link_inside_the_workspace_is_not_written_through_either(self):
         # spark reads only real folders: a record written through a link could not be read.
