@@ -2,6 +2,7 @@
 
 #include "commands.hpp"
 #include "error.hpp"
+#include "git.hpp"
 #include "records.hpp"
 #include "storage.hpp"
 #include "workspace.hpp"
@@ -44,6 +45,8 @@ void run_check(const Context& context) {
         auto semantic = check_records(records);
         diagnostics = std::move(records.diagnostics);
         diagnostics.insert(diagnostics.end(), semantic.begin(), semantic.end());
+        const auto git = git_out_of_step(workspace);
+        diagnostics.insert(diagnostics.end(), git.begin(), git.end());
     } catch (const DataError& e) {
         diagnostics = e.diagnostics(); // spark.toml itself is broken
     }

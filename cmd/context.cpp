@@ -23,7 +23,24 @@ Workspace Context::open_workspace() const {
     workspace.now_ns = [this] {
         return now_ns();
     };
+    if (!lock_) {
+        lock_ = WorkspaceLock::shared(workspace.root, false);
+    }
     return workspace;
+}
+
+Workspace Context::open_workspace_for_writing() const {
+    Workspace workspace = open_workspace();
+    if (!lock_) {
+        lock_ = WorkspaceLock::shared(workspace.root, true);
+    }
+    return workspace;
+}
+
+void Context::lock_workspace_exclusively(const Workspace& workspace) const {
+    lock_ = WorkspaceLock::exclusive(workspace.root, std::move(lock_), [this] {
+        info("waiting for other spark commands in this workspace to finish");
+    });
 }
 
 std::int64_t Context::now_ns() const {

@@ -2,11 +2,13 @@
 
 #include "date.hpp"
 #include "workspace.hpp"
+#include "workspace_lock.hpp"
 
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,7 +26,14 @@ struct Context {
     // Set by the subcommand that was chosen; runs after all options are parsed.
     std::function<void()> action;
 
+    // The workspace, with its shared lock held until spark ends (workspace_lock.hpp) if
+    // .spark exists; reading with --no-cache leaves no .spark behind.
     Workspace open_workspace() const;
+    // The same for a command that writes records naming people (log, meet, people add):
+    // it makes .spark/lock if needed, so a merge never runs in its middle.
+    Workspace open_workspace_for_writing() const;
+    // The workspace lock, exclusively: for people merge and forget, before they read.
+    void lock_workspace_exclusively(const Workspace& workspace) const;
     // SOURCE_DATE_EPOCH (UTC) when set, so reproducible runs agree on "today"; else local.
     Date today() const;
     // The clock (nanoseconds since the epoch) by which the record cache decides whether a
@@ -48,6 +57,9 @@ struct Context {
 
     // Warns about a record dated after today: allowed (plans), but usually a typo.
     void warn_if_future(const Date& date) const;
+
+  private:
+    mutable std::unique_ptr<WorkspaceLock> lock_;
 };
 
 // Flushes stdout; a failed write (a full disk) turns `exit_code` into 1 with a message,

@@ -57,7 +57,7 @@ void run_log(const LogOptions& options, const Context& context) {
         validate_text(person, "--with", true);
     }
 
-    const Workspace workspace = context.open_workspace();
+    const Workspace workspace = context.open_workspace_for_writing();
     if (!options.with.empty()) {
         const Records people = load_valid_people(workspace);
         const PeopleIndex index(people.people);

@@ -21,6 +21,10 @@ void print_data_error(const spark::DataError& e) {
             fmt::print(stderr, "{}\n", spark::format_diagnostic(d));
         }
     }
+    if (!e.advice().empty()) {
+        fmt::print(stderr, "spark: error: {}\n", spark::terminal_text(e.advice()));
+        return;
+    }
     fmt::print(stderr, "spark: error: the workspace has broken files; run 'spark check' to see "
                        "all problems\n");
 }

@@ -64,7 +64,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
         validate_text(name, "--with", true);
     }
 
-    const Workspace workspace = context.open_workspace();
+    const Workspace workspace = context.open_workspace_for_writing();
     Records records = load_valid_records(workspace);
     MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
                                     {options.with, options.create_new, setting});

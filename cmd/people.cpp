@@ -72,7 +72,7 @@ void run_add(const AddOptions& options, const Context& context) {
     person.note = options.note;
     person.since = parse_date_argument(options.since, context.today(), "--since");
 
-    const Workspace workspace = context.open_workspace();
+    const Workspace workspace = context.open_workspace_for_writing();
     const Records people = load_valid_people(workspace);
     if (options.invited_by) {
         validate_text(*options.invited_by, "--invited-by", true);

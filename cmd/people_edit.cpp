@@ -110,6 +110,7 @@ void run_merge(const MergeOptions& options, const Context& context) {
     validate_text(options.keep, "KEEP", true);
     validate_text(options.drop, "DROP", true);
     const Workspace workspace = context.open_workspace();
+    context.lock_workspace_exclusively(workspace); // one merge or forget at a time
     const Records records = load_valid_records(workspace);
     const Person keep = resolve_person(records.people, options.keep);
     const Person drop = resolve_person(records.people, options.drop);
@@ -138,6 +139,7 @@ void run_merge(const MergeOptions& options, const Context& context) {
 void run_forget(const ForgetOptions& options, const Context& context) {
     validate_text(options.person, "the person", true);
     const Workspace workspace = context.open_workspace();
+    context.lock_workspace_exclusively(workspace); // one merge or forget at a time
     const Records records = load_valid_records(workspace);
     const Person person = resolve_person(records.people, options.person);
     const FileSource source = file_source(workspace);

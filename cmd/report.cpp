@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "records.hpp"
+#include "report_input.hpp"
 #include "storage.hpp"
 
 #include <fmt/format.h>
@@ -22,12 +23,15 @@ struct ReportCommandOptions {
     std::string mermaid = "fenced";
     std::string output;
     std::string names = "inside";
+    bool force = false;
 };
 
 void run_report(const ReportCommandOptions& options, const Context& context) {
     const Date today = context.today();
     const Workspace workspace = context.open_workspace();
-    const Records records = load_valid_records(workspace, Texts::skipped);
+    // Data `spark check` calls wrong is refused, or with --force reported under a warning.
+    const ReportInput input = load_report_input(workspace, options.force, "report", Texts::skipped);
+    const Records& records = input.records;
     const Period period = resolve_period(options.period, options.since, options.until,
                                          history_start(records, workspace.config, today), today);
 
@@ -40,14 +44,21 @@ void run_report(const ReportCommandOptions& options, const Context& context) {
                                                     : MermaidStyle::fenced;
     report.names = *names_mode_from_name(options.names);
     report.generated = today;
+    report.problems = problem_lines(input.problems);
 
     const Analysis analysis = analyse(records, workspace.config, period, today);
-    const std::string text =
-        options.format == "json"
-            ? render_json_report(workspace.config, records, analysis, report) + "\n"
-        : options.format == "html"
-            ? render_html(build_report(workspace.config, records, analysis, report))
-            : render_markdown_report(workspace.config, records, analysis, report);
+    std::string text;
+    if (options.format == "json") {
+        text = render_json_report(workspace.config, records, analysis, report) + "\n";
+    } else {
+        ReportDocument document = build_report(workspace.config, records, analysis, report);
+        if (!input.problems.empty()) {
+            document.sections.insert(document.sections.begin(),
+                                     problems_section(input.problems, report.language));
+        }
+        text = options.format == "html" ? render_html(document)
+                                        : render_markdown(document, report.mermaid);
+    }
     if (options.output.empty() || options.output == "-" || options.output == "/dev/stdout") {
         fmt::print("{}", text);
     } else {
@@ -113,7 +124,12 @@ void register_report(CLI::App& app, Context& context) {
                      "Write to FILE (atomically) instead of standard output")
         ->option_text("FILE")
         ->group("Output");
-    command->footer("Examples:\n"
+    command->add_flag("--force", options->force,
+                      "Report even when 'spark check' finds errors, under a warning at the top");
+    command->footer("Data that 'spark check' calls an error (an unknown person, an invited_by\n"
+                    "cycle, a duplicate id) would make the figures wrong: the report is refused,\n"
+                    "naming each position, unless --force.\n"
+                    "Examples:\n"
                     "  spark report -o wiki/vuurmeter.md\n"
                     "  spark report --period 2026-T3 --lang en --mermaid azure\n"
                     "  spark report --format html -o vuurmeter.html\n"

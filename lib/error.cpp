@@ -31,7 +31,8 @@ static std::string summarize(const std::vector<Diagnostic>& diagnostics) {
     return "invalid workspace";
 }
 
-DataError::DataError(std::vector<Diagnostic> diagnostics)
-    : Error(summarize(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+DataError::DataError(std::vector<Diagnostic> diagnostics, std::string advice)
+    : Error(summarize(diagnostics)), diagnostics_(std::move(diagnostics)),
+      advice_(std::move(advice)) {}
 
 } // namespace spark

@@ -42,14 +42,17 @@ struct Diagnostic {
 std::string format_diagnostic(const Diagnostic& d);
 bool has_errors(const std::vector<Diagnostic>& diagnostics);
 
-// Thrown by commands that need a clean workspace and met a broken file.
+// Thrown by commands that need a clean workspace and met a broken file. `advice`, when
+// given, replaces the closing "run 'spark check'" line.
 class DataError : public Error {
   public:
-    explicit DataError(std::vector<Diagnostic> diagnostics);
+    explicit DataError(std::vector<Diagnostic> diagnostics, std::string advice = {});
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+    const std::string& advice() const { return advice_; }
 
   private:
     std::vector<Diagnostic> diagnostics_;
+    std::string advice_;
 };
 
 } // namespace spark

@@ -1,5 +1,7 @@
 #include "git.hpp"
 
+#include "git_locks.hpp"
+#include "pending_writes.hpp"
 #include "process.hpp"
 
 #include <algorithm>
@@ -15,17 +17,45 @@ namespace spark {
 
 namespace {
 
-// Another spark started at the same moment (or the user's git) may hold .git/index.lock for
-// a few milliseconds; wait for it instead of leaving the record uncommitted.
-ProcessResult run_git(const std::vector<std::string>& argv, const std::filesystem::path& dir) {
+std::string last_line(const std::string& output) {
+    std::string text = output;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+        text.pop_back();
+    }
+    const auto newline = text.rfind('\n');
+    return newline == std::string::npos ? text : text.substr(newline + 1);
+}
+
+struct GitResult : ProcessResult {
+    std::optional<GitLock> lock; // the lock file that made git fail, if one did
+};
+
+// The user's git (or a spark of another workspace in the same repository) may hold a lock
+// file for a few milliseconds: wait for it, up to two seconds, instead of leaving the
+// record uncommitted. A lock a killed git left behind is not waited for: it never goes.
+GitResult run_git(const std::vector<std::string>& argv, const std::filesystem::path& dir) {
+    const auto started = std::chrono::steady_clock::now();
     for (int attempt = 0;; ++attempt) {
-        auto result = run_process(argv, dir);
-        if (!result.started || result.exit_code == 0 || attempt >= 100 ||
-            result.output.find("index.lock") == std::string::npos) {
+        GitResult result{run_process(argv, dir), std::nullopt};
+        if (!result.started || result.exit_code == 0) {
+            return result;
+        }
+        result.lock = blocking_git_lock(dir);
+        if (!result.lock || result.lock->left_behind ||
+            std::chrono::steady_clock::now() - started > std::chrono::seconds(2)) {
             return result;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(10 + (::getpid() + attempt) % 30));
     }
+}
+
+// Why a commit failed, for the warning: the lock file and what to do about it, or git's
+// last line.
+std::string failure(const GitResult& result) {
+    if (result.lock) {
+        return lock_advice(*result.lock) + "; the next spark write commits the record too";
+    }
+    return last_line(result.output);
 }
 
 // git is not safe for concurrent add + commit in one repository (one process's `commit
@@ -49,15 +79,6 @@ class TurnLock {
   private:
     int fd_;
 };
-
-std::string last_line(const std::string& output) {
-    std::string text = output;
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
-        text.pop_back();
-    }
-    const auto newline = text.rfind('\n');
-    return newline == std::string::npos ? text : text.substr(newline + 1);
-}
 
 // `git add -- path` stages the removal of a tracked file, but fails for a removed file git
 // never knew (written while autocommit was off); such paths have nothing to commit.
@@ -127,13 +148,42 @@ bool autocommit_enabled(const Workspace& workspace) {
     return workspace.config.git_autocommit.value_or(inside_git_repository(workspace.root));
 }
 
-std::optional<std::string> commit_files(const Workspace& workspace,
+namespace {
+
+// The paths among `paths` that git sees as changed (new, modified or removed).
+std::vector<std::string> changed_paths(const Workspace& workspace,
+                                       const std::vector<std::string>& paths) {
+    if (paths.empty()) {
+        return {};
+    }
+    std::vector<std::string> status = {
+        "git", "status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"};
+    status.insert(status.end(), paths.begin(), paths.end());
+    const auto listed = run_process(status, workspace.root);
+    if (!listed.started || listed.exit_code != 0) {
+        return {};
+    }
+    // "XY path\0" entries; the path is relative to the current folder, which is the root.
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at + 3 < listed.output.size();) {
+        const auto end = listed.output.find('\0', at);
+        const std::string entry =
+            listed.output.substr(at, end == std::string::npos ? std::string::npos : end - at);
+        if (entry.size() > 3) {
+            out.push_back(entry.substr(3));
+        }
+        if (end == std::string::npos) {
+            break;
+        }
+        at = end + 1;
+    }
+    return out;
+}
+
+// Commits exactly `files`; the caller holds the turn.
+std::optional<std::string> commit_paths(const Workspace& workspace,
                                         const std::vector<std::string>& files,
                                         const std::string& message) {
-    if (!autocommit_enabled(workspace) || files.empty()) {
-        return std::nullopt;
-    }
-    const TurnLock turn(workspace.root);
     const std::vector<std::string> paths = without_unknown_removals(workspace, files);
     if (paths.empty()) {
         return std::nullopt;
@@ -145,16 +195,73 @@ std::optional<std::string> commit_files(const Workspace& workspace,
         return "git is not installed; the record is saved but not committed";
     }
     if (added.exit_code != 0) {
-        return fmt::format("the record is saved but not committed: {}", last_line(added.output));
+        return fmt::format("the record is saved but not committed: {}", failure(added));
     }
     std::vector<std::string> commit = {"git", "commit", "--quiet", "-m", message, "--only", "--"};
     commit.insert(commit.end(), paths.begin(), paths.end());
     auto committed = run_git(commit, workspace.root);
     if (committed.exit_code != 0) {
-        return fmt::format("the record is saved but not committed: {}",
-                           last_line(committed.output));
+        return fmt::format("the record is saved but not committed: {}", failure(committed));
     }
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> commit_files(const Workspace& workspace,
+                                        const std::vector<std::string>& files,
+                                        const std::string& message) {
+    if (!autocommit_enabled(workspace) || files.empty()) {
+        return std::nullopt;
+    }
+    const TurnLock turn(workspace.root);
+    // Records an interrupted spark wrote and never committed go first, in a commit of their
+    // own that says so.
+    const InterruptedWrites interrupted = interrupted_writes(workspace);
+    if (!interrupted.notes.empty()) {
+        std::vector<std::string> others;
+        for (const auto& path : interrupted.paths) {
+            if (std::find(files.begin(), files.end(), path) == files.end()) {
+                others.push_back(path);
+            }
+        }
+        const auto left = changed_paths(workspace, others);
+        if (left.empty() ||
+            !commit_paths(workspace, left,
+                          fmt::format("spark: commit records an interrupted spark left "
+                                      "uncommitted ({})",
+                                      left.size()))) {
+            remove_notes(interrupted.notes);
+        }
+    }
+    auto warning = commit_paths(workspace, files, message);
+    if (!warning) {
+        clear_pending_writes(workspace);
+    }
+    return warning;
+}
+
+std::vector<Diagnostic> git_out_of_step(const Workspace& workspace) {
+    std::vector<Diagnostic> out;
+    if (!autocommit_enabled(workspace)) {
+        return out;
+    }
+    if (auto lock = blocking_git_lock(workspace.root); lock && lock->left_behind) {
+        out.push_back({lock->path.lexically_relative(workspace.root).string(),
+                       {},
+                       Severity::warning,
+                       lock_advice(*lock)});
+    }
+    const InterruptedWrites interrupted = interrupted_writes(workspace);
+    for (const auto& path : changed_paths(workspace, interrupted.paths)) {
+        out.push_back({path,
+                       {},
+                       Severity::warning,
+                       "saved but not committed to git: the spark that wrote it was "
+                       "interrupted, or git refused its commit; the next spark write commits "
+                       "it"});
+    }
+    return out;
 }
 
 } // namespace spark

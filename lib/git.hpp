@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.hpp"
 #include "workspace.hpp"
 
 #include <filesystem>
@@ -21,8 +22,17 @@ bool autocommit_enabled(const Workspace& workspace);
 // user staged alone; a listed file that no longer exists is committed as removed. Never
 // throws: the files are already safely written, so a failure (git missing, no identity, a
 // hook refusing) comes back as a warning to print.
+//
+// Records an interrupted spark wrote and never committed (see pending_writes.hpp) are
+// committed first, in a commit of their own. A lock file a killed git left behind is not
+// waited for: the warning gives the exact command that removes it.
 std::optional<std::string> commit_files(const Workspace& workspace,
                                         const std::vector<std::string>& files,
                                         const std::string& message);
+
+// What keeps git out of step with the records, as warnings for `check` and `status`: a lock
+// file a killed git left behind (with the command that removes it), and each record that
+// was saved but not committed.
+std::vector<Diagnostic> git_out_of_step(const Workspace& workspace);
 
 } // namespace spark

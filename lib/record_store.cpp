@@ -2,6 +2,7 @@
 
 #include "confinement.hpp"
 #include "ids.hpp"
+#include "pending_writes.hpp"
 #include "record_rewrite.hpp"
 #include "storage.hpp"
 
@@ -21,6 +22,7 @@ Stored store(const Workspace& workspace, Record record, const std::string& folde
         const std::string path = folder + "/" + file_name;
         record.path = path;
         const std::string bytes = verified_bytes(record);
+        note_pending_writes(workspace, {path}); // so a kill before the commit is seen
         if (write_new_file(workspace.root / folder, file_name, bytes)) {
             return Stored{record.id, path};
         }

@@ -27,6 +27,9 @@ struct ReportOptions {
     std::size_t max_entries_per_kind = 50;
     std::size_t max_meetings = 30;
     std::size_t max_graph_people = 35; // the spread graph draws the first ones
+    // Errors `spark check` finds, for a report made anyway (--force; report_input.hpp): the
+    // JSON report lists them under "problems".
+    std::vector<std::string> problems;
 };
 
 // The report's content, in options.language, with people named as options.names allows.

@@ -171,6 +171,9 @@ std::string render_json_report(const Config& config, const Records& records,
 
     out.key("period");
     write_period(out, f.period);
+    if (!options.problems.empty()) { // made with --force from data check calls wrong
+        out.field("problems", options.problems);
+    }
     out.field("proven_matches", f.proven_matches);
     out.field("questions", f.questions_scope);
     out.key("scope");

@@ -3,6 +3,7 @@
 #include "confinement.hpp"
 #include "error.hpp"
 #include "fault.hpp"
+#include "pending_writes.hpp"
 #include "storage.hpp"
 
 #include <fmt/format.h>
@@ -63,6 +64,14 @@ void verify_unchanged(const Workspace& workspace, const WorkspaceEdit& edit) {
 }
 
 void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
+    std::vector<std::string> paths;
+    for (const auto& write : edit.writes) {
+        paths.push_back(write.path);
+        if (!write.moved_to.empty()) {
+            paths.push_back(write.moved_to);
+        }
+    }
+    note_pending_writes(workspace, paths); // so a kill before the commit is seen
     int count = 0;
     for (const auto& write : edit.writes) {
         verify_one(workspace, write);
@@ -87,6 +96,7 @@ void apply_writes(const Workspace& workspace, const WorkspaceEdit& edit) {
 }
 
 void apply_removals(const Workspace& workspace, const WorkspaceEdit& edit) {
+    note_pending_writes(workspace, edit.removals);
     for (const auto& path : edit.removals) {
         refuse_writing_outside(workspace.root, folder_of(path));
         fault_point("edit-before-remove");
