@@ -241,6 +241,26 @@ std::optional<std::string> commit_files(const Workspace& workspace,
     return warning;
 }
 
+std::optional<Removal> removal_in_history(const Workspace& workspace, const std::string& path) {
+    if (!inside_git_repository(workspace.root)) {
+        return std::nullopt;
+    }
+    const auto found = run_process(
+        {"git", "log", "-1", "--full-history", "--diff-filter=D", "--format=%h%x09%s", "--", path}, workspace.root);
+    if (!found.started || found.exit_code != 0) {
+        return std::nullopt;
+    }
+    const auto tab = found.output.find('\t');
+    if (tab == std::string::npos) {
+        return std::nullopt;
+    }
+    std::string subject = found.output.substr(tab + 1);
+    while (!subject.empty() && (subject.back() == '\n' || subject.back() == '\r')) {
+        subject.pop_back();
+    }
+    return Removal{found.output.substr(0, tab), subject};
+}
+
 std::vector<Diagnostic> git_out_of_step(const Workspace& workspace) {
     std::vector<Diagnostic> out;
     if (!autocommit_enabled(workspace)) {

@@ -30,6 +30,15 @@ std::optional<std::string> commit_files(const Workspace& workspace,
                                         const std::vector<std::string>& files,
                                         const std::string& message);
 
+// What git remembers of a removed file: the commit that removed it and its subject.
+struct Removal {
+    std::string commit; // abbreviated hash
+    std::string subject;
+};
+
+// The last commit that removed `path` (relative to the root); nullopt when git knows none.
+std::optional<Removal> removal_in_history(const Workspace& workspace, const std::string& path);
+
 // What keeps git out of step with the records, as warnings for `check` and `status`: a lock
 // file a killed git left behind (with the command that removes it), and each record that
 // was saved but not committed.
