@@ -6,15 +6,16 @@
 namespace spark {
 
 // A workspace may hold symbolic links (committed to git, or made by someone with access to
-// the folder). As spark reads only real folders of the workspace (records.hpp), it writes
-// only into them: a committed link `log/2026 -> /home/colleague` must not make `spark log`
-// write there, and a link that stays inside would make a record spark cannot read back.
+// the folder). spark reads and writes through a link that stays inside the workspace, but
+// never writes through one that leads outside it: a committed link `log/2026 ->
+// /home/colleague` must not make `spark log` write there.
 
-// True when no folder on the way from `root` to `relative_dir` (which need not exist yet)
-// is a symbolic link.
+// True when the folder `relative_dir` of the workspace at `root` (it need not exist yet)
+// lies inside the workspace once every symbolic link on the way is followed; false for a
+// link that leads outside or nowhere.
 bool stays_inside_workspace(const std::filesystem::path& root, const std::string& relative_dir);
 
-// Throws Error naming the link and where it leads when one is on the way.
+// Throws Error naming the folder and where it leads when it does not stay inside.
 void refuse_writing_outside(const std::filesystem::path& root, const std::string& relative_dir);
 
 } // namespace spark
