@@ -246,7 +246,8 @@ std::optional<Removal> removal_in_history(const Workspace& workspace, const std:
         return std::nullopt;
     }
     const auto found = run_process(
-        {"git", "log", "-1", "--full-history", "--diff-filter=D", "--format=%h%x09%s", "--", path}, workspace.root);
+        {"git", "log", "-1", "--full-history", "--diff-filter=D", "--format=%h%x09%s", "--", path},
+        workspace.root);
     if (!found.started || found.exit_code != 0) {
         return std::nullopt;
     }
