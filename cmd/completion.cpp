@@ -3,10 +3,14 @@
 // workspace (people, record ids) is answered at TAB time by the hidden `spark __complete`.
 
 #include "commands.hpp"
+#include "completion_scripts.hpp"
+#include "error.hpp"
 #include "model.hpp"
 #include "people.hpp"
+#include "period.hpp"
 #include "records.hpp"
 #include "text.hpp"
+#include "timeline.hpp"
 
 #include <fmt/format.h>
 #include <memory>
@@ -83,7 +87,8 @@ std::vector<std::string> member_words(CLI::Option& option) {
 
 // The value vocabulary is keyed on the placeholder shown in --help (PERSON, DATE, FILE, …)
 // and, for options without one, on the long name.
-std::string value_hint(const std::string& command_path, CLI::Option& option) {
+std::string value_hint(const std::string& command_path, CLI::Option& option,
+                       const std::vector<std::string>& commands) {
     if (auto words = member_words(option); !words.empty()) {
         return words_hint(words);
     }
@@ -107,22 +112,29 @@ std::string value_hint(const std::string& command_path, CLI::Option& option) {
     }
     if (placeholder == "KIND" || named("kind")) {
         auto kinds = kind_input_names();
-        if (command_path == "spark list") {
-            kinds.emplace_back("meeting");
+        if (command_path == "spark list") { // list shows meetings beside the kinds
+            kinds.insert(kinds.end(), std::begin(meeting_input_names),
+                         std::end(meeting_input_names));
         }
         return words_hint(kinds);
     }
+    if (placeholder == "COMMAND") { // spark help COMMAND
+        return words_hint(commands);
+    }
     if (placeholder == "DATE") {
-        return words_hint({"today", "yesterday", "vandaag", "gisteren"});
+        return words_hint(date_words());
+    }
+    if (placeholder == "PERIOD") {
+        return words_hint(period_words());
     }
     if (placeholder == "GROUP" || named("group")) {
-        return words_hint(group_ids());
+        return words_hint(group_input_names());
     }
     if (placeholder == "ROLE" || named("role")) {
-        return words_hint(role_ids());
+        return words_hint(role_input_names());
     }
     if (placeholder == "SETTING" || named("setting")) {
-        return words_hint(setting_ids());
+        return words_hint(setting_input_names());
     }
     if (placeholder == "FILE") {
         return "file";
@@ -150,7 +162,8 @@ void collect_options(CLI::App& app, std::vector<CLI::Option*>& out) {
     }
 }
 
-void describe(CLI::App& app, const std::string& path, std::vector<CommandSpec>& specs) {
+void describe(CLI::App& app, const std::string& path, const std::vector<std::string>& commands,
+              std::vector<CommandSpec>& specs) {
     CommandSpec spec;
     spec.path = path;
     std::vector<CLI::Option*> options;
@@ -161,7 +174,8 @@ void describe(CLI::App& app, const std::string& path, std::vector<CommandSpec>& 
         }
         if (!option->nonpositional()) {
             spec.positionals.push_back({first_line(option->get_description()),
-                                        value_hint(path, *option), option->get_expected_max() > 1});
+                                        value_hint(path, *option, commands),
+                                        option->get_expected_max() > 1});
             continue;
         }
         OptionSpec o;
@@ -173,7 +187,7 @@ void describe(CLI::App& app, const std::string& path, std::vector<CommandSpec>& 
         }
         o.description = first_line(option->get_description());
         if (option->get_expected_max() > 0) { // a flag expects no value
-            o.value = value_hint(path, *option);
+            o.value = value_hint(path, *option, commands);
         }
         spec.options.push_back(std::move(o));
     }
@@ -183,7 +197,7 @@ void describe(CLI::App& app, const std::string& path, std::vector<CommandSpec>& 
     }
     specs.push_back(std::move(spec));
     for (CLI::App* child : children) {
-        describe(*child, path + " " + child->get_name(), specs);
+        describe(*child, path + " " + child->get_name(), commands, specs);
     }
 }
 
@@ -226,101 +240,8 @@ std::string zsh_item(const std::string& name, const std::string& description) {
 
 // ---- bash ----
 
-constexpr const char* bash_engine = R"BASH(
-# The value an option takes (people, ids, file, dir, words:…, none), looking in the command
-# and then in the commands above it; fails for a flag or an unknown option.
-_spark_value_of() {
-    local cmd=$1
-    while :; do
-        _spark_option_value "$cmd|$2" && return 0
-        [[ $cmd == *' '* ]] || return 1
-        cmd=${cmd% *}
-    done
-}
-
-# Fills COMPREPLY for a value hint: fixed words, files, folders, or people and record ids
-# read from the workspace by spark itself.
-_spark_fill() {
-    local hint=$1 cur=$2 id _
-    shift 2
-    case $hint in
-    people | ids | tags)
-        local program=${COMP_WORDS[0]}
-        [[ $program == '~/'* ]] && program=$HOME/${program#'~/'}
-        local -a found=()
-        while IFS=$'\t' read -r id _; do
-            [[ -n $id ]] && found+=("$id")
-            # Matched by a name but not by what was typed: offered only when nothing else is,
-            # as readline would otherwise shorten the word to the matches' common prefix.
-            [[ -n $id && $id == "$cur"* ]] && COMPREPLY+=("$id")
-        done < <("$program" "$@" __complete "$hint" -- "$cur" 2>/dev/null)
-        ((${#COMPREPLY[@]})) || COMPREPLY=("${found[@]}")
-        ;;
-    file)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -f -- "$cur")
-        ;;
-    dir)
-        compopt -o filenames 2>/dev/null
-        mapfile -t COMPREPLY < <(compgen -d -- "$cur")
-        ;;
-    words:*)
-        mapfile -t COMPREPLY < <(compgen -W "${hint#words:}" -- "$cur")
-        ;;
-    esac
-}
-
-_spark() {
-    local cur=${COMP_WORDS[COMP_CWORD]} cmd=spark word expect='' only_args='' hint='' i npos=0
-    local -a workspace=()
-    COMPREPLY=()
-    for ((i = 1; i < COMP_CWORD; i++)); do
-        word=${COMP_WORDS[i]}
-        if [[ -n $expect ]]; then
-            [[ $word == = ]] && continue # --option=value split at '='
-            [[ $expect == -C ]] && workspace=(-C "$word")
-            expect=''
-        elif [[ -z $only_args && $word == -?* ]]; then
-            if [[ $word == -- ]]; then
-                only_args=1
-            elif [[ $word != *=* ]] && _spark_value_of "$cmd" "$word" >/dev/null; then
-                expect=$word
-            fi
-        elif ((npos == 0)) && [[ " $(_spark_commands "$cmd") " == *" $word "* ]]; then
-            cmd="$cmd $word"
-        else
-            ((npos++))
-        fi
-    done
-    [[ $cur == = ]] && cur=''
-    if [[ -n $expect ]]; then
-        hint=$(_spark_value_of "$cmd" "$expect") && _spark_fill "$hint" "$cur" "${workspace[@]}"
-    elif [[ -z $only_args && $cur == --*=* ]]; then # '=' not in COMP_WORDBREAKS
-        hint=$(_spark_value_of "$cmd" "${cur%%=*}") || return 0
-        _spark_fill "$hint" "${cur#*=}" "${workspace[@]}"
-        COMPREPLY=("${COMPREPLY[@]/#/${cur%%=*}=}")
-    elif [[ -z $only_args && $cur == -* ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$(_spark_options "$cmd")" -- "$cur")
-    elif ((npos == 0)) && [[ -n $(_spark_commands "$cmd") ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "$(_spark_commands "$cmd")" -- "$cur")
-    elif hint=$(_spark_positional "$cmd|$npos"); then
-        _spark_fill "$hint" "$cur" "${workspace[@]}"
-    else
-        mapfile -t COMPREPLY < <(compgen -W "$(_spark_options "$cmd")" -- "$cur")
-    fi
-    return 0
-}
-
-complete -F _spark spark
-)BASH";
-
-std::string bash_script(const std::vector<CommandSpec>& specs) {
-    std::string out =
-        "# bash completion for spark                                 -*- shell-script -*-\n"
-        "# Generated by 'spark completion bash' from spark's own option tables; do not edit.\n"
-        "# Install: copy to /usr/share/bash-completion/completions/spark, or add to ~/.bashrc:\n"
-        "#   source <(spark completion bash)\n\n";
-    out += "# The commands below a command.\n_spark_commands() {\n    case $1 in\n";
+std::string bash_tables(const std::vector<CommandSpec>& specs) {
+    std::string out = "# The commands below a command.\n_spark_commands() {\n    case $1 in\n";
     for (const auto& spec : specs) {
         if (spec.subcommands.empty()) {
             continue;
@@ -368,105 +289,15 @@ std::string bash_script(const std::vector<CommandSpec>& specs) {
             }
         }
     }
-    out += "    *) return 1 ;;\n    esac\n}\n";
-    out += bash_engine;
+    out += "    *) return 1 ;;\n    esac\n}";
     return out;
 }
 
 // ---- zsh ----
 
-constexpr const char* zsh_engine = R"ZSH(
-_spark_value_of() {
-    local cmd=$1
-    while :; do
-        _spark_option_value "$cmd|$2" && return 0
-        [[ $cmd == *' '* ]] || return 1
-        cmd=${cmd% *}
-    done
-}
-
-# Offers the values for a hint: fixed words, files, folders, or people and record ids read
-# from the workspace by spark itself.
-_spark_fill() {
-    local hint=$1 cur=$2 line program
-    shift 2
-    local -a items
-    case $hint in
-    (people|ids|tags)
-        program=${(Q)words[1]}
-        [[ $program == '~/'* ]] && program=$HOME/${program#'~/'}
-        for line in ${(f)"$("$program" "$@" __complete $hint -- "$cur" 2>/dev/null)"}; do
-            items+=("${line%%$'\t'*}:${line#*$'\t'}")
-        done
-        _describe -t $hint ${${${hint/people/person}/ids/record}/tags/tag} items -U
-        ;;
-    (file) _files ;;
-    (dir) _files -/ ;;
-    (words:*)
-        items=(${=hint#words:})
-        compadd -a items
-        ;;
-    esac
-}
-
-_spark() {
-    local cmd=spark word expect= only_args= hint= REPLY
-    local cur=${(Q)words[CURRENT]}
-    local -i i npos=0
-    local -a workspace reply
-    for (( i = 2; i < CURRENT; i++ )); do
-        word=${(Q)words[i]}
-        if [[ -n $expect ]]; then
-            [[ $expect == -C ]] && workspace=(-C "$word")
-            expect=
-        elif [[ -z $only_args && $word == -?* ]]; then
-            if [[ $word == -- ]]; then
-                only_args=1
-            elif [[ $word != *=* ]] && _spark_value_of "$cmd" "$word" >/dev/null; then
-                expect=$word
-            fi
-        elif (( npos == 0 )) && _spark_commands "$cmd" && (( ${reply[(I)$word:*]} )); then
-            cmd="$cmd $word"
-        else
-            (( npos++ ))
-        fi
-    done
-    if [[ -n $expect ]]; then
-        hint=$(_spark_value_of "$cmd" "$expect") && _spark_fill "$hint" "$cur" "${workspace[@]}"
-    elif [[ -z $only_args && $cur == --*=* ]]; then
-        hint=$(_spark_value_of "$cmd" "${cur%%=*}") || return 1
-        compset -P '*='
-        _spark_fill "$hint" "${cur#*=}" "${workspace[@]}"
-    elif [[ -z $only_args && $cur == -* ]]; then
-        _spark_options "$cmd"
-        _describe -t options option reply
-    elif (( npos == 0 )) && _spark_commands "$cmd" && (( $#reply )); then
-        _describe -t commands 'spark command' reply
-    elif hint=$(_spark_positional "$cmd|$npos"); then
-        _spark_fill "$hint" "$cur" "${workspace[@]}"
-    else
-        _spark_options "$cmd"
-        _describe -t options option reply
-    fi
-}
-
-if [[ $funcstack[1] == _spark ]]; then
-    _spark "$@"
-else
-    compdef _spark spark
-fi
-)ZSH";
-
-std::string zsh_script(const std::vector<CommandSpec>& specs) {
-    std::string out = "#compdef spark\n"
-                      "# zsh completion for spark, generated by 'spark completion zsh' from "
-                      "spark's own option\n"
-                      "# tables; do not edit. Install: save as _spark in a folder on $fpath "
-                      "(e.g.\n"
-                      "# /usr/share/zsh/site-functions), or add to ~/.zshrc after compinit:\n"
-                      "#   source <(spark completion zsh)\n\n";
-    out += "# The commands below a command, as name:description in $reply.\n"
-           "_spark_commands() {\n    case $1 in\n";
+std::string zsh_tables(const std::vector<CommandSpec>& specs) {
+    std::string out = "# The commands below a command, as name:description in $reply.\n"
+                      "_spark_commands() {\n    case $1 in\n";
     for (const auto& spec : specs) {
         if (spec.subcommands.empty()) {
             continue;
@@ -520,85 +351,11 @@ std::string zsh_script(const std::vector<CommandSpec>& specs) {
             }
         }
     }
-    out += "    (*) return 1 ;;\n    esac\n}\n";
-    out += zsh_engine;
+    out += "    (*) return 1 ;;\n    esac\n}";
     return out;
 }
 
 // ---- fish ----
-
-constexpr const char* fish_engine = R"FISH(
-function __spark_value_of --argument-names cmd option
-    while true
-        __spark_option_value "$cmd|$option"; and return 0
-        string match -q -- '* *' $cmd; or return 1
-        set cmd (string replace -r -- ' [^ ]*$' '' $cmd)
-    end
-end
-
-# Prints the values for a hint: fixed words, files, folders, or people and record ids read
-# from the workspace by spark itself (as "id<TAB>name").
-function __spark_fill --argument-names hint cur
-    set -l workspace $argv[3..-1]
-    switch $hint
-        case people ids tags
-            set -l program (commandline -opc)[1]
-            $program $workspace __complete $hint -- "$cur" 2>/dev/null
-        case file
-            __fish_complete_path "$cur"
-        case dir
-            __fish_complete_directories "$cur"
-        case 'words:*'
-            string split ' ' -- (string replace 'words:' '' -- $hint)
-    end
-end
-
-function __spark_complete
-    set -l tokens (commandline -opc)
-    set -l cur (commandline -ct)
-    set -e tokens[1]
-    set -l cmd spark
-    set -l expect
-    set -l only_args
-    set -l npos 0
-    set -l workspace
-    set -l hint
-    for word in $tokens
-        if test -n "$expect"
-            test "$expect" = -C; and set workspace -C $word
-            set expect
-        else if test -z "$only_args"; and string match -q -- '-?*' "$word"
-            if test "$word" = --
-                set only_args 1
-            else if not string match -q -- '*=*' "$word"; and __spark_value_of $cmd $word >/dev/null
-                set expect $word
-            end
-        else if test $npos -eq 0; and contains -- "$word" (__spark_commands $cmd | string replace -r '\t.*' '')
-            set cmd "$cmd $word"
-        else
-            set npos (math $npos + 1)
-        end
-    end
-    if test -n "$expect"
-        set hint (__spark_value_of $cmd $expect); and __spark_fill $hint "$cur" $workspace
-    else if test -z "$only_args"; and string match -q -- '--*=*' "$cur"
-        set -l option (string replace -r -- '=.*' '' "$cur")
-        set hint (__spark_value_of $cmd $option); or return 0
-        __spark_fill $hint (string replace -r -- '^[^=]*=' '' "$cur") $workspace | string replace -r -- '^' "$option="
-    else if test -z "$only_args"; and string match -q -- '-*' "$cur"
-        __spark_options $cmd
-    else if test $npos -eq 0; and test -n "$(__spark_commands $cmd)"
-        __spark_commands $cmd
-    else if set hint (__spark_positional "$cmd|$npos")
-        __spark_fill $hint "$cur" $workspace
-    else
-        __spark_options $cmd
-    end
-end
-
-complete -c spark -e
-complete -c spark -f -a '(__spark_complete)'
-)FISH";
 
 std::string fish_lines(const std::vector<std::pair<std::string, std::string>>& items) {
     std::string out = "printf '%s\\t%s\\n'";
@@ -608,14 +365,9 @@ std::string fish_lines(const std::vector<std::pair<std::string, std::string>>& i
     return out;
 }
 
-std::string fish_script(const std::vector<CommandSpec>& specs) {
-    std::string out = "# fish completion for spark, generated by 'spark completion fish' from "
-                      "spark's own option\n"
-                      "# tables; do not edit. Install: save as "
-                      "~/.config/fish/completions/spark.fish, or run\n"
-                      "#   spark completion fish | source\n\n";
-    out += "# The commands below a command, as name<TAB>description.\n"
-           "function __spark_commands\n    switch $argv[1]\n";
+std::string fish_tables(const std::vector<CommandSpec>& specs) {
+    std::string out = "# The commands below a command, as name<TAB>description.\n"
+                      "function __spark_commands\n    switch $argv[1]\n";
     for (const auto& spec : specs) {
         if (!spec.subcommands.empty()) {
             out += fmt::format("        case {}\n            {}\n", fish_quote(spec.path),
@@ -666,8 +418,7 @@ std::string fish_script(const std::vector<CommandSpec>& specs) {
             }
         }
     }
-    out += "        case '*'\n            return 1\n    end\nend\n";
-    out += fish_engine;
+    out += "        case '*'\n            return 1\n    end\nend";
     return out;
 }
 
@@ -724,16 +475,26 @@ void run_complete(const CompleteOptions& options, const Context& context) {
     }
 }
 
+// The script of cmd/completion/ with the tables where it says "# @SPARK_TABLES@".
 std::string completion_script(CLI::App& app, const std::string& shell) {
     std::vector<CommandSpec> specs;
-    describe(app, "spark", specs);
-    if (shell == "zsh") {
-        return zsh_script(specs);
+    std::vector<std::string> commands;
+    for (CLI::App* command : app.get_subcommands([](CLI::App* a) { return visible(a); })) {
+        commands.push_back(command->get_name());
     }
-    if (shell == "fish") {
-        return fish_script(specs);
+    describe(app, "spark", commands, specs);
+    const std::string tables = shell == "zsh"    ? zsh_tables(specs)
+                               : shell == "fish" ? fish_tables(specs)
+                                                 : bash_tables(specs);
+    std::string script(shell == "zsh"    ? completion_zsh
+                       : shell == "fish" ? completion_fish
+                                         : completion_bash);
+    constexpr std::string_view marker = "# @SPARK_TABLES@";
+    const auto at = script.find(marker);
+    if (at == std::string::npos) {
+        throw Error(fmt::format("the {} completion script has no place for its tables", shell));
     }
-    return bash_script(specs);
+    return script.replace(at, marker.size(), tables);
 }
 
 } // namespace

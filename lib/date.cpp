@@ -252,6 +252,15 @@ Reading numeric(std::string_view text, const Date& today) {
 
 } // namespace
 
+std::vector<std::string> date_words() {
+    std::vector<std::string> words = {"today",       "yesterday",   "vandaag",  "gisteren",
+                                      "eergisteren", "vorige-week", "last-week"};
+    for (const auto& language : weekday_names) {
+        words.insert(words.end(), std::begin(language), std::end(language));
+    }
+    return words;
+}
+
 Date parse_date_argument(std::string_view text, const Date& today, std::string_view option) {
     const auto first = text.find_first_not_of(" \t");
     const std::string_view trimmed =

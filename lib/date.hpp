@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spark {
 
@@ -49,5 +50,8 @@ Date parse_date_argument(std::string_view text, const Date& today,
 
 // The accepted forms, for help texts and error messages.
 extern const char* const date_forms;
+
+// The named days parse_date_argument knows, one word each ("vorige-week"), for completion.
+std::vector<std::string> date_words();
 
 } // namespace spark

@@ -29,7 +29,7 @@ Period period_of(const Date& day, int length, int back) {
 // "Vorige maand", "vorige-maand", "vorig_kwartaal" → "vorig-maand", "vorig-kwartaal":
 // lowercase, one hyphen between words, and vorige/deze spelled as vorig/dit so that the
 // article's gender (de maand, het kwartaal) does not matter.
-std::string period_words(std::string_view text) {
+std::string normalised_period_words(std::string_view text) {
     std::string out;
     for (char c : text) {
         if (c == ' ' || c == '-' || c == '_') {
@@ -51,16 +51,20 @@ std::string period_words(std::string_view text) {
     return out;
 }
 
+struct Unit {
+    std::string_view nl;
+    std::string_view en;
+    int months;   // 0: a week
+    bool de_word; // de maand, de week: "deze", "vorige"; het kwartaal: "dit", "vorig"
+};
+
+constexpr Unit units[] = {
+    {"week", "week", 0, true},         {"maand", "month", 1, true},
+    {"kwartaal", "quarter", 3, false}, {"tertiaal", "tertial", 4, false},
+    {"jaar", "year", 12, false},
+};
+
 std::optional<Period> named_period(const std::string& words, const Date& today) {
-    struct Unit {
-        std::string_view nl;
-        std::string_view en;
-        int months; // 0: a week
-    };
-    static constexpr Unit units[] = {
-        {"week", "week", 0},        {"maand", "month", 1}, {"kwartaal", "quarter", 3},
-        {"tertiaal", "tertial", 4}, {"jaar", "year", 12},
-    };
     for (const auto& unit : units) {
         for (int back = 0; back <= 1; ++back) {
             const std::string nl = fmt::format("{}-{}", back ? "vorig" : "dit", unit.nl);
@@ -80,6 +84,19 @@ std::optional<Period> named_period(const std::string& words, const Date& today) 
 
 } // namespace
 
+std::vector<std::string> period_words() {
+    std::vector<std::string> out;
+    for (const auto& unit : units) {
+        out.push_back(fmt::format("{}-{}", unit.de_word ? "deze" : "dit", unit.nl));
+        out.push_back(fmt::format("{}-{}", unit.de_word ? "vorige" : "vorig", unit.nl));
+    }
+    for (const auto& unit : units) {
+        out.push_back(fmt::format("this-{}", unit.en));
+        out.push_back(fmt::format("last-{}", unit.en));
+    }
+    return out;
+}
+
 const char* const period_forms =
     "YYYY, YYYY-MM, quarters YYYY-Q1..Q4, four-month tertials YYYY-T1..T3, or deze-maand, "
     "vorige-maand, dit-kwartaal, vorig-kwartaal, dit-tertiaal, vorig-tertiaal, dit-jaar, "
@@ -89,7 +106,7 @@ Period parse_period(std::string_view text, const Date& today) {
     auto bad = [&] {
         return UsageError(fmt::format("invalid period '{}' (expected {})", text, period_forms));
     };
-    if (auto named = named_period(period_words(text), today)) {
+    if (auto named = named_period(normalised_period_words(text), today)) {
         return *named;
     }
     if (text.size() < 4 || !all_digits(text.substr(0, 4))) {

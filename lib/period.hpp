@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace spark {
 
@@ -26,6 +27,9 @@ Period parse_period(std::string_view text, const Date& today);
 
 // The accepted forms, for help texts and error messages.
 extern const char* const period_forms;
+
+// The periods named from today ("vorige-maand", "last-month", …), for completion.
+std::vector<std::string> period_words();
 
 // The report's period from --period, --since and --until; unset ends default to the
 // first record (`first`) and today. Throws UsageError on conflicts.

@@ -138,9 +138,15 @@ class BashTests(CompletionTestCase):
         self.assertEqual(sorted(self.complete("spark report --names ")),
                          ["all", "inside", "none"])
         self.assertEqual(sorted(self.complete("spark meet T --setting ")),
-                         ["external", "internal", "mixed"])
+                         ["extern", "external", "gemengd", "intern", "internal", "mixed"])
         self.assertEqual(self.complete("spark people add X --group exe"), ["executive"])
-        self.assertEqual(self.complete("spark people add X --role cr"), ["critic"])
+        self.assertEqual(self.complete("spark people add X --role cr"), ["critic", "criticus"])
+        self.assertEqual(self.complete("spark people add X --group inw"), ["inwoner"])
+        self.assertEqual(self.complete("spark list --period vorige-m"), ["vorige-maand"])
+        self.assertEqual(self.complete("spark report --period dit-t"), ["dit-tertiaal"])
+        self.assertEqual(self.complete("spark log vonk T --date eer"), ["eergisteren"])
+        self.assertEqual(self.complete("spark log vonk T --date maa"), ["maandag"])
+        self.assertEqual(self.complete("spark help peo"), ["people"])
         self.assertEqual(sorted(self.complete("spark --color a")), ["always", "auto"])
         self.assertEqual(self.complete("spark completion f"), ["fish"])
         self.assertEqual(self.complete("spark log vonk T --date gis"), ["gisteren"])
@@ -150,7 +156,11 @@ class BashTests(CompletionTestCase):
         for kind in sparktest.KINDS + list(sparktest.KIND_ALIASES):
             self.assertIn(kind, kinds)
         self.assertEqual(sorted(self.complete("spark log lu")), ["lucifer"])
-        self.assertEqual(sorted(self.complete("spark list --kind m")), ["match", "meeting"])
+        self.assertEqual(sorted(self.complete("spark list --kind m")),
+                         ["match", "meeting", "meetings"])
+        self.assertEqual(sorted(self.complete("spark list --kind ont")),
+                         ["ontmoeting", "ontmoetingen"])
+        self.assertNotIn("ontmoeting", self.complete("spark log "))
 
     def test_title_and_free_text_offer_nothing(self):
         self.assertEqual(self.complete("spark log vonk "), [])
