@@ -52,20 +52,72 @@ endif()
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
 
 # ---- CPack: the .deb ----
-set(SPARK_MAINTAINER "spark maintainers <maintainers@spark.invalid>"
-    CACHE STRING "Maintainer field of the Debian package")
+# The maintainer field: -DSPARK_MAINTAINER="Name <email>", else DEBFULLNAME and DEBEMAIL
+# (as dch uses them), else the git author of the source tree.
+set(SPARK_MAINTAINER "" CACHE STRING
+    "Maintainer of the Debian package, 'Name <email>' (default: DEBFULLNAME/DEBEMAIL, else git)")
+if(SPARK_MAINTAINER STREQUAL "spark maintainers <maintainers@spark.invalid>") # an old default
+  set(SPARK_MAINTAINER "" CACHE STRING "" FORCE)
+endif()
+set(spark_maintainer "${SPARK_MAINTAINER}")
+if(NOT spark_maintainer AND DEFINED ENV{DEBFULLNAME} AND DEFINED ENV{DEBEMAIL})
+  set(spark_maintainer "$ENV{DEBFULLNAME} <$ENV{DEBEMAIL}>")
+endif()
+if(NOT spark_maintainer)
+  execute_process(COMMAND git var GIT_AUTHOR_IDENT
+                  WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
+                  OUTPUT_VARIABLE ident RESULT_VARIABLE status
+                  OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
+  if(status EQUAL 0)
+    string(REGEX REPLACE " [0-9]+ [-+][0-9]+$" "" spark_maintainer "${ident}")
+  endif()
+endif()
+if(NOT spark_maintainer MATCHES "^[^<>]+ <[^@<> ]+@[^<> ]+>$")
+  message(WARNING "No maintainer for the Debian package: configure with "
+                  "-DSPARK_MAINTAINER=\"Name <email>\" (or set DEBFULLNAME and DEBEMAIL)")
+  set(spark_maintainer "spark packager <packager@localhost>")
+endif()
+
+# A Debian revision makes this a non-native package with a changelog.Debian.gz.
+set(SPARK_DEB_RELEASE 1)
+set(SPARK_DEB_VERSION "${PROJECT_VERSION}-${SPARK_DEB_RELEASE}")
+block(SCOPE_FOR VARIABLES)
+  set(SPARK_MAINTAINER "${spark_maintainer}")
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/changelog.Debian.in
+                 ${CMAKE_BINARY_DIR}/packaging/changelog.Debian @ONLY)
+endblock()
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
+  COMMAND ${GZIP_EXECUTABLE} -9n -c ${CMAKE_BINARY_DIR}/packaging/changelog.Debian
+          > ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz
+  DEPENDS ${CMAKE_BINARY_DIR}/packaging/changelog.Debian
+  COMMENT "Compressing changelog.Debian")
+add_custom_target(debian_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz)
+install(FILES ${CMAKE_BINARY_DIR}/packaging/changelog.Debian.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${CMAKE_CURRENT_LIST_DIR}/lintian/spark
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides)
+
+# Reproducible: without SOURCE_DATE_EPOCH, the time of the last commit dates every file of
+# the package (CPack honours SOURCE_DATE_EPOCH; the man pages are gzipped without a time).
+configure_file(${CMAKE_CURRENT_LIST_DIR}/CPackProjectConfig.cmake.in
+               ${CMAKE_BINARY_DIR}/CPackProjectConfig.cmake @ONLY)
+set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_BINARY_DIR}/CPackProjectConfig.cmake)
 
 set(CPACK_PACKAGE_NAME spark)
 set(CPACK_PACKAGE_VENDOR "the spark developers")
-set(CPACK_PACKAGE_CONTACT "${SPARK_MAINTAINER}")
+set(CPACK_PACKAGE_CONTACT "${spark_maintainer}")
+set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${spark_maintainer}")
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${SPARK_DEB_RELEASE})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "keep a bottom-up change initiative as plain-text records in git")
+# Lines of at most 80 columns (lintian: extended-description-line-too-long).
 string(CONCAT CPACK_PACKAGE_DESCRIPTION
-    "spark records a municipality's bottom-up change initiative (a 'lopend vuurtje') the way\n"
-    "programmers keep source code: one small TOML file per entry, meeting and person in a\n"
-    "git repository, written and read by Unix subcommands. It writes a Markdown report for\n"
-    "the intranet with a fire gauge (is the change spreading or a straw fire?), signals,\n"
-    "growth and the spread network as Mermaid charts with plain tables beside them.")
+    "spark records a municipality's bottom-up change initiative (a 'lopend\n"
+    "vuurtje') the way programmers keep source code: one small TOML file per entry,\n"
+    "meeting and person in a git repository, written and read by Unix subcommands.\n"
+    "It writes a report for the intranet with a fire gauge (is the change spreading\n"
+    "or a straw fire?), signals, growth and the spread network, as Markdown with\n"
+    "Mermaid charts or as one HTML page.")
 set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

@@ -7,6 +7,7 @@ named by SPARK_BUILD_DIR. Installs go into temporary prefixes; the .deb is built
 
 import contextlib
 import fcntl
+import gzip
 import os
 import pathlib
 import re
@@ -116,11 +117,20 @@ class CmakeInstallTests(InstallTestCase):
     def test_manual_pages(self):
         man1 = self.prefix / "share" / "man" / "man1"
         for page in ("spark.1", "spark-log.1", "spark-report.1", "spark-completion.1"):
-            self.assertTrue((man1 / page).is_file(), f"man1/{page} not installed")
-        self.assertTrue((self.prefix / "share" / "man" / "man5" / "spark.5").is_file())
-        # One page per command, as the sources have.
-        sources = sorted(p.name for p in (sparktest.HERE.parents[1] / "man").glob("*.1"))
+            self.assertTrue((man1 / f"{page}.gz").is_file(), f"man1/{page}.gz not installed")
+        spark5 = self.prefix / "share" / "man" / "man5" / "spark.5.gz"
+        self.assertTrue(spark5.is_file())
+        # One page per command, as the sources have, gzipped with neither name nor time
+        # inside (gzip -n: bytes 4-7 are zero, no FNAME flag).
+        sources = sorted(p.name + ".gz" for p in (sparktest.HERE.parents[1] / "man").glob("*.1"))
         self.assertEqual(sorted(p.name for p in man1.iterdir()), sources)
+        for page in [*man1.iterdir(), spark5]:
+            header = page.read_bytes()[:10]
+            self.assertEqual(header[:3], b"\x1f\x8b\x08", page)
+            self.assertEqual(header[3] & 0x08, 0, f"{page}: a file name inside")
+            self.assertEqual(header[4:8], b"\0\0\0\0", f"{page}: a time stamp inside")
+        source = (sparktest.HERE.parents[1] / "man" / "spark.5").read_bytes()
+        self.assertEqual(gzip.decompress(spark5.read_bytes()), source)
 
     def test_licence(self):
         self.assertTrue((self.prefix / "share" / "doc" / "spark" / "copyright").is_file())
@@ -140,7 +150,9 @@ class DebianPackageTests(InstallTestCase):
         cls.packages = tempfile.TemporaryDirectory(prefix="spark-deb-")
         out = pathlib.Path(cls.packages.name)
         with build_lock(cls.build):
-            done = run(["cpack", "-G", "DEB", "-B", str(out)], cwd=str(cls.build))
+            # As a packager runs it: the time of the last commit, not SOURCE_DATE_EPOCH.
+            env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+            done = run(["cpack", "-G", "DEB", "-B", str(out)], cwd=str(cls.build), env=env)
         if done.returncode != 0:
             cls.packages.cleanup()
             raise AssertionError("cpack failed:\n" + done.stdout.decode() + done.stderr.decode())
@@ -160,15 +172,18 @@ class DebianPackageTests(InstallTestCase):
 
     def test_file_name(self):
         arch = run(["dpkg", "--print-architecture"]).stdout.decode().strip()
-        self.assertEqual(self.deb.name, f"spark_{spark_version()}_{arch}.deb")
+        self.assertEqual(self.deb.name, f"spark_{spark_version()}-1_{arch}.deb")
 
     def test_control_fields(self):
         self.assertEqual(self.field("Package"), "spark")
-        self.assertEqual(self.field("Version"), spark_version())
+        self.assertEqual(self.field("Version"), spark_version() + "-1")
+        self.assertNotIn("spark.invalid", self.field("Maintainer"), "a real maintainer")
         self.assertEqual(self.field("Section"), "utils")
         self.assertRegex(self.field("Maintainer"), r"^.+ <[^@\s]+@[^>\s]+>$")
         description = self.field("Description")
         self.assertIn("change initiative", description.splitlines()[0])
+        for line in description.splitlines():
+            self.assertLessEqual(len(line) + 1, 80, line)  # as in the control file
         self.assertGreater(len(description.splitlines()), 1, "a long description too")
         depends = self.field("Depends")
         for library in ("libc6", "libstdc++6", "libfmt9", "libtomlplusplus3"):
@@ -179,15 +194,49 @@ class DebianPackageTests(InstallTestCase):
     def test_contents(self):
         listing = run(["dpkg-deb", "-c", str(self.deb)]).stdout.decode()
         paths = {line.split()[5].removeprefix(".") for line in listing.splitlines()}
-        expected = ["/usr/bin/spark", "/usr/share/man/man1/spark.1",
-                    "/usr/share/man/man1/spark-completion.1", "/usr/share/man/man5/spark.5",
-                    "/usr/share/doc/spark/copyright",
+        expected = ["/usr/bin/spark", "/usr/share/man/man1/spark.1.gz",
+                    "/usr/share/man/man1/spark-completion.1.gz", "/usr/share/man/man5/spark.5.gz",
+                    "/usr/share/doc/spark/copyright", "/usr/share/doc/spark/changelog.Debian.gz",
                     # Debian's zsh reads vendor-completions; other shells as installed.
                     "/usr/share/zsh/vendor-completions/_spark"]
         expected += ["/usr/" + relative for relative in COMPLETIONS.values()]
         for path in expected:
             self.assertIn(path, paths)
         self.assertFalse([p for p in paths if not p.startswith("/usr/")], paths)
+
+    def test_lintian_finds_no_error_or_warning(self):
+        if shutil.which("lintian") is None:
+            self.skipTest("lintian is not installed (.ci/run installs it)")
+        done = run(["lintian", "--info", "--fail-on", "error,warning", str(self.deb)])
+        out = done.stdout.decode()
+        self.assertEqual(done.returncode, 0, out + done.stderr.decode())
+        self.assertFalse(re.findall(r"(?m)^[EW]: .*", out), out)
+        # Hardening (dpkg-buildflags): not even an informational tag about it.
+        self.assertNotIn("hardening-", out)
+
+    def test_changelog(self):
+        root = self.tmp / "root"
+        run(["dpkg", "-x", str(self.deb), str(root)])
+        changelog = root / "usr" / "share" / "doc" / "spark" / "changelog.Debian.gz"
+        first = gzip.decompress(changelog.read_bytes()).decode().splitlines()[0]
+        self.assertEqual(first, f"spark ({spark_version()}-1) unstable; urgency=medium")
+
+    def test_reproducible(self):
+        # Two builds of one commit, with and without SOURCE_DATE_EPOCH: the same bytes.
+        def again(env):
+            out = self.tmp / f"again-{len(list(self.tmp.iterdir()))}"
+            with build_lock(self.build):
+                done = run(["cpack", "-G", "DEB", "-B", str(out)], cwd=str(self.build),
+                           env=env)
+            self.assertEqual(done.returncode, 0, done.stderr.decode())
+            return next(out.glob("*.deb")).read_bytes()
+
+        plain = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        self.assertEqual(again(plain), self.deb.read_bytes())
+        dated = dict(plain, SOURCE_DATE_EPOCH="1790000000")
+        first = again(dated)
+        self.assertEqual(first, again(dated))
+        self.assertNotEqual(first, self.deb.read_bytes(), "the date is in the package")
 
     def test_extracted_binary_runs(self):
         root = self.tmp / "root"
