@@ -1,5 +1,7 @@
 #include "markdown.hpp"
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 namespace spark {
@@ -29,48 +31,14 @@ bool starts_autolink(std::string_view text, std::size_t i) {
     return false;
 }
 
-// The length of a C1 control character (NEL among them) or a Unicode line or paragraph
-// separator at `i`, 0 if there is none. JavaScript regular expressions end a line there, so
-// Markdown renderers built on them (marked) and Mermaid would break a table row or a label.
-std::size_t unicode_break(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) {
-        return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
-    };
-    if (byte(i) == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) {
-        return 2;
-    }
-    if (byte(i) == 0xE2 && byte(i + 1) == 0x80 && (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) {
-        return 3;
-    }
-    return 0;
-}
-
 } // namespace
 
-std::string markdown_text(std::string_view text) {
+std::string markdown_text(std::string_view user_text) {
+    const std::string text = one_line(user_text);
     std::string out;
     out.reserve(text.size() + text.size() / 4);
-    bool pending_space = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char ch = text[i];
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7F) {
-            pending_space = !out.empty(); // newlines, tabs and control characters
-            continue;
-        }
-        if (const std::size_t length = unicode_break(text, i); length > 0) {
-            pending_space = !out.empty();
-            i += length - 1;
-            continue;
-        }
-        if (ch == ' ') {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
         switch (ch) {
         case '<':
             out += "&lt;";
@@ -103,26 +71,12 @@ std::string markdown_text(std::string_view text) {
     return out;
 }
 
-std::string mermaid_label(std::string_view text) {
+std::string mermaid_label(std::string_view user_text) {
+    const std::string text = one_line(user_text);
     std::string out;
-    bool pending_space = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
+    for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
-        if (c <= 0x20 || c == 0x7F) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (const std::size_t length = unicode_break(text, i); length > 0) {
-            pending_space = !out.empty();
-            i += length - 1;
-            continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
-        if (c >= 0x80 || is_ascii_alnum(ch) || ch == '-' || ch == '.' || ch == ',') {
+        if (c >= 0x80 || is_ascii_alnum(ch) || ch == ' ' || ch == '-' || ch == '.' || ch == ',') {
             out += ch;
         } else {
             out += fmt::format("#{};", static_cast<int>(c));

@@ -335,6 +335,36 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     return out;
 }
 
+std::string one_line(std::string_view text) {
+    const auto byte = [&](std::size_t k) {
+        return k < text.size() ? static_cast<unsigned char>(text[k]) : 0;
+    };
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = byte(i);
+        std::size_t breaking = c <= 0x20 || c == 0x7F ? 1 : 0;
+        if (c == 0xC2 && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x9F) {
+            breaking = 2;
+        } else if (c == 0xE2 && byte(i + 1) == 0x80 &&
+                   (byte(i + 2) == 0xA8 || byte(i + 2) == 0xA9)) {
+            breaking = 3;
+        }
+        if (breaking > 0) {
+            pending_space = !out.empty();
+            i += breaking - 1;
+            continue;
+        }
+        if (pending_space) {
+            out += ' ';
+            pending_space = false;
+        }
+        out += text[i];
+    }
+    return out;
+}
+
 std::string single_line(std::string_view text) {
     std::string out(text);
     for (char& c : out) {

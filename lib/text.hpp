@@ -40,6 +40,12 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
 // Tabs, newlines and carriage returns become spaces, for one-line, tab-separated output.
 std::string single_line(std::string_view text);
 
+// User text as one line for a page or a chart label: every run of white space, control
+// characters (C0, DEL, C1 — NEL among them) and Unicode line or paragraph separators becomes
+// one space, and both ends are trimmed. JavaScript ends a line at C1 and U+2028/2029, so
+// Markdown renderers built on it (marked) and Mermaid would otherwise break a table row.
+std::string one_line(std::string_view text);
+
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 } // namespace spark
