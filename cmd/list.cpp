@@ -78,8 +78,8 @@ TimelineFilter make_filter(const ListOptions& options, const Records& records, c
 }
 
 // For programs: stable ids and English kinds, the columns scripts have always read.
-Table data_table(const std::vector<TimelineItem>& items) {
-    Table table{{"date", "kind", "id", "title", "people"}, {}};
+TextTable data_table(const std::vector<TimelineItem>& items) {
+    TextTable table{{"date", "kind", "id", "title", "people"}, {}};
     for (const auto& item : items) {
         table.rows.push_back({item.date().iso(), std::string(item.kind_name()), item.id(),
                               item.title(), join(item.people(), ",")});
@@ -99,10 +99,10 @@ std::string people_summary(const std::vector<std::string>& ids, const Records& r
 
 // For a person: kind words and headings in the workspace's language, people by name, and
 // the id's short form ("k3m9", which `spark show` accepts).
-Table display_table(const std::vector<TimelineItem>& items, const Records& records,
+TextTable display_table(const std::vector<TimelineItem>& items, const Records& records,
                     Language language) {
     const bool nl = language == Language::nl;
-    Table table{{nl ? "DATUM" : "DATE", nl ? "SOORT" : "KIND", nl ? "TITEL" : "TITLE",
+    TextTable table{{nl ? "DATUM" : "DATE", nl ? "SOORT" : "KIND", nl ? "TITEL" : "TITLE",
                  nl ? "MENSEN" : "PEOPLE", "ID"},
                 {},
                 2};

@@ -109,8 +109,8 @@ std::string roles_text(const Person& person) {
 }
 
 // For programs: ids and English words, the columns scripts have always read.
-Table data_table(const Records& records, const InvolvementMap& involvement) {
-    Table table{{"id", "name", "group", "roles", "invited_by", "since", "first_involvement"}, {}};
+TextTable data_table(const Records& records, const InvolvementMap& involvement) {
+    TextTable table{{"id", "name", "group", "roles", "invited_by", "since", "first_involvement"}, {}};
     for (const auto& person : records.people) {
         table.rows.push_back({person.id, person.name,
                               person.group ? std::string(name_of(*person.group)) : "",
@@ -122,9 +122,9 @@ Table data_table(const Records& records, const InvolvementMap& involvement) {
 
 // For a person: groups and roles as words of the workspace's language, who invited them
 // by name, and the id's short form.
-Table display_table(const Records& records, const InvolvementMap& involvement, Language language) {
+TextTable display_table(const Records& records, const InvolvementMap& involvement, Language language) {
     const bool nl = language == Language::nl;
-    Table table{{nl ? "NAAM" : "NAME", nl ? "GROEP" : "GROUP", nl ? "ROLLEN" : "ROLES",
+    TextTable table{{nl ? "NAAM" : "NAME", nl ? "GROEP" : "GROUP", nl ? "ROLLEN" : "ROLES",
                  nl ? "UITGENODIGD DOOR" : "INVITED BY", nl ? "BETROKKEN" : "INVOLVED", "ID"},
                 {},
                 0};

@@ -61,7 +61,7 @@ RowFormat chosen_row_format(const RowFormatOptions& options, const Context& cont
 }
 
 void print_rows(RowFormat format, const RowFormatOptions& options, const Context& context,
-                const Table& data, const std::function<Table()>& display) {
+                const TextTable& data, const std::function<TextTable()>& display) {
     switch (format) {
     case RowFormat::table:
         fmt::print("{}", aligned(display(), context.terminal_width()));

@@ -1,7 +1,7 @@
 #pragma once
 
 // --format table|tsv|csv|json, --json, --csv-sep and --bom for the commands that print rows
-// (list, people list), and printing a Table the way they were chosen.
+// (list, people list), and printing a TextTable the way they were chosen.
 
 #include "context.hpp"
 #include "table.hpp"
@@ -33,6 +33,6 @@ RowFormat chosen_row_format(const RowFormatOptions& options, const Context& cont
 // person, or `data` (stable ids, English words) as TSV or CSV for programs. `display` is
 // only built when it is shown.
 void print_rows(RowFormat format, const RowFormatOptions& options, const Context& context,
-                const Table& data, const std::function<Table()>& display);
+                const TextTable& data, const std::function<TextTable()>& display);
 
 } // namespace spark

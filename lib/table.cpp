@@ -70,7 +70,7 @@ std::size_t display_width(std::string_view text) {
     return width;
 }
 
-std::string aligned(const Table& table, std::size_t max_width) {
+std::string aligned(const TextTable& table, std::size_t max_width) {
     std::vector<std::vector<std::string>> lines;
     lines.push_back(table.headers);
     for (const auto& row : table.rows) {
@@ -118,7 +118,7 @@ std::string aligned(const Table& table, std::size_t max_width) {
     return out;
 }
 
-std::string tab_separated(const Table& table) {
+std::string tab_separated(const TextTable& table) {
     std::string out;
     for (const auto& row : table.rows) {
         for (std::size_t c = 0; c < row.size(); ++c) {
@@ -129,7 +129,7 @@ std::string tab_separated(const Table& table) {
     return out;
 }
 
-std::string comma_separated(const Table& table, char separator, bool bom) {
+std::string comma_separated(const TextTable& table, char separator, bool bom) {
     std::string out = bom ? "\xEF\xBB\xBF" : "";
     auto line = [&](const std::vector<std::string>& cells) {
         for (std::size_t c = 0; c < cells.size(); ++c) {

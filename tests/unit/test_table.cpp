@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-using spark::Table;
+using spark::TextTable;
 
 TEST_CASE("display_width counts terminal columns", "[table]") {
     CHECK(spark::display_width("Anna") == 4);
@@ -13,21 +13,21 @@ TEST_CASE("display_width counts terminal columns", "[table]") {
 }
 
 TEST_CASE("aligned: columns line up, also with wide and accented letters", "[table]") {
-    const Table table{{"NAAM", "GROEP"}, {{"José", "medewerker"}, {"王小明", "inwoner"}}, 0};
+    const TextTable table{{"NAAM", "GROEP"}, {{"José", "medewerker"}, {"王小明", "inwoner"}}, 0};
     CHECK(spark::aligned(table, 0) == "NAAM    GROEP\n"
                                       "José    medewerker\n"
                                       "王小明  inwoner\n");
 }
 
 TEST_CASE("aligned: line breaks become spaces, no trailing blanks", "[table]") {
-    const Table table{{"A", "B"}, {{"een\ttwee", ""}, {"x", "drie\nvier"}}};
+    const TextTable table{{"A", "B"}, {{"een\ttwee", ""}, {"x", "drie\nvier"}}};
     CHECK(spark::aligned(table, 0) == "A         B\n"
                                       "een twee\n"
                                       "x         drie vier\n");
 }
 
 TEST_CASE("aligned: the flexible column gives way on a narrow terminal", "[table]") {
-    const Table table{{"DATUM", "TITEL", "ID"},
+    const TextTable table{{"DATUM", "TITEL", "ID"},
                       {{"2026-11-30", "Een heel lange titel over het schoolplein", "k3m9"}},
                       1};
     const std::string out = spark::aligned(table, 40);
@@ -39,12 +39,12 @@ TEST_CASE("aligned: the flexible column gives way on a narrow terminal", "[table
 }
 
 TEST_CASE("tab_separated: no header, cells on one line", "[table]") {
-    const Table table{{"a", "b"}, {{"x\ty", "z\r\nw"}, {"", "q"}}};
+    const TextTable table{{"a", "b"}, {{"x\ty", "z\r\nw"}, {"", "q"}}};
     CHECK(spark::tab_separated(table) == "x y\tz  w\n\tq\n");
 }
 
 TEST_CASE("comma_separated: RFC 4180 quoting, CRLF, separator and BOM", "[table]") {
-    const Table table{
+    const TextTable table{
         {"id", "title"},
         {{"a", "plain"}, {"b", "with, comma"}, {"c", "say \"hi\""}, {"d", "two\nlines"}}};
     CHECK(spark::comma_separated(table, ',', false) == "id,title\r\n"
