@@ -248,7 +248,8 @@ TEST_CASE("criterion generations and groups", "[gauge][criteria]") {
 
 TEST_CASE("criterion inside-outside: both are needed", "[gauge][criteria]") {
     auto r = spreading();
-    const auto& c = criterion(gauge_of(r, june_to_november), CriterionId::inside_outside);
+    const auto g = gauge_of(r, june_to_november);
+    const auto& c = criterion(g, CriterionId::inside_outside);
     CHECK(c.value == 3);  // outside
     CHECK(c.out_of == 4); // inside
     CHECK(c.pass);
