@@ -66,13 +66,13 @@ void JsonWriter::key(std::string_view name) {
 void JsonWriter::begin_object() {
     before_value();
     out_ += '{';
-    levels_.push_back({true, true});
+    levels_.emplace_back().object = true;
 }
 
 void JsonWriter::begin_array() {
     before_value();
     out_ += '[';
-    levels_.push_back({true, false});
+    levels_.emplace_back().object = false;
 }
 
 void JsonWriter::close(char bracket) {
