@@ -28,6 +28,8 @@ void register_log(CLI::App& app, Context& context);
 void register_people(CLI::App& app, Context& context);
 // merge and forget, under `people` (cmd/people_edit.cpp).
 void register_people_edit(CLI::App& people, Context& context);
+// set, under `people` (cmd/people_set.cpp).
+void register_people_set(CLI::App& people, Context& context);
 void register_meet(CLI::App& app, Context& context);
 void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);

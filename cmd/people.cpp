@@ -110,7 +110,8 @@ std::string roles_text(const Person& person) {
 
 // For programs: ids and English words, the columns scripts have always read.
 TextTable data_table(const Records& records, const InvolvementMap& involvement) {
-    TextTable table{{"id", "name", "group", "roles", "invited_by", "since", "first_involvement"}, {}};
+    TextTable table{{"id", "name", "group", "roles", "invited_by", "since", "first_involvement"},
+                    {}};
     for (const auto& person : records.people) {
         table.rows.push_back({person.id, person.name,
                               person.group ? std::string(name_of(*person.group)) : "",
@@ -122,12 +123,13 @@ TextTable data_table(const Records& records, const InvolvementMap& involvement) 
 
 // For a person: groups and roles as words of the workspace's language, who invited them
 // by name, and the id's short form.
-TextTable display_table(const Records& records, const InvolvementMap& involvement, Language language) {
+TextTable display_table(const Records& records, const InvolvementMap& involvement,
+                        Language language) {
     const bool nl = language == Language::nl;
     TextTable table{{nl ? "NAAM" : "NAME", nl ? "GROEP" : "GROUP", nl ? "ROLLEN" : "ROLES",
-                 nl ? "UITGENODIGD DOOR" : "INVITED BY", nl ? "BETROKKEN" : "INVOLVED", "ID"},
-                {},
-                0};
+                     nl ? "UITGENODIGD DOOR" : "INVITED BY", nl ? "BETROKKEN" : "INVOLVED", "ID"},
+                    {},
+                    0};
     for (const auto& person : records.people) {
         std::vector<std::string> roles;
         for (Role role : person.roles) {
@@ -181,7 +183,7 @@ void run_show(const ShowOptions& options, const Context& context) {
 
 void register_people(CLI::App& app, Context& context) {
     auto* people =
-        app.add_subcommand("people", "Add, list, show, merge and forget the people involved");
+        app.add_subcommand("people", "Add, list, show, set, merge and forget the people involved");
     people->require_subcommand(1);
     people->footer("People are named by id, full name or an unambiguous beginning of either,\n"
                    "ignoring case and accents ('jose' finds José Álvarez).\n"
@@ -253,6 +255,7 @@ void register_people(CLI::App& app, Context& context) {
                          "  spark people show 'José Álvarez' --json");
     run_when_chosen(*show_command, context, show, run_show);
 
+    register_people_set(*people, context);
     register_people_edit(*people, context);
 }
 
