@@ -26,7 +26,7 @@ struct AddOptions {
     std::string group;
     std::vector<std::string> roles;
     std::optional<std::string> invited_by; // given but empty is an error, not "nobody"
-    std::string since = "today";
+    std::optional<std::string> since;      // none: their first record says when they joined
     std::string department;
     std::string note;
     bool is_public = false;
@@ -70,7 +70,10 @@ void run_add(const AddOptions& options, const Context& context) {
     person.department = options.department;
     validate_text(options.note, "--note", false);
     person.note = options.note;
-    person.since = parse_date_argument(options.since, context.today(), "--since");
+    // Registering someone is not joining: without --since their first record says when.
+    if (options.since) {
+        person.since = parse_date_argument(*options.since, context.today(), "--since");
+    }
 
     const Workspace workspace = context.open_workspace_for_writing();
     const Records people = load_valid_people(workspace);
@@ -213,7 +216,9 @@ void register_people(CLI::App& app, Context& context) {
     add_command->add_option("--invited-by", add->invited_by, "Who brought them in")
         ->option_text("PERSON")
         ->group(how);
-    add_command->add_option("--since", add->since, "When they joined (default: today)")
+    add_command
+        ->add_option("--since", add->since,
+                     "When they joined (default: their first entry or meeting)")
         ->option_text("DATE")
         ->group(how);
     add_command

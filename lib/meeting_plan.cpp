@@ -44,8 +44,7 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
                 query, describe_candidates(found.candidates), query, query));
         } else if (new_names.insert(fold_name(query)).second) {
             Person person;
-            person.name = query;
-            person.since = meeting.date;
+            person.name = query; // no since: this meeting is their first record
             plan.new_people.push_back(std::move(person));
         }
     }

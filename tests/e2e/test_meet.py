@@ -96,8 +96,8 @@ class BasicTests(MeetTestCase):
                 if re.match(r"^[a-z_]+ = ", line)]
         self.assertEqual(keys, [k for k in MEETING_KEYS if k in keys])
         self.assertEqual(keys[-1], "body")
-        # Both were there before (since = today, after the meeting) ... but their first
-        # involvement is this meeting, which is earlier than their since.
+        # Both were registered before, with no since: their first involvement is this
+        # meeting.
         self.assertEqual(sorted(newcomers), sorted([(anna, "Anna de Vries"),
                                                     (karim, "Karim El Idrissi")]))
         self.ok("check")
@@ -333,8 +333,7 @@ class NewPeopleTests(MeetTestCase):
         self.assertEqual(set(by_name), {"Karim El Idrissi", "Fatma Yilmaz"})
         for name, (pid, data) in by_name.items():
             with self.subTest(name=name):
-                self.assertEqual(data["since"].isoformat(), "2026-02-10",
-                                 "since = the meeting date")
+                self.assertNotIn("since", data, "the meeting is their first record")
                 self.assertNotIn("group", data, "group is left empty")
                 self.assertNotIn("invited_by", data)
                 self.assertIn(f"added person '{name}' (people/{pid}.toml)", result.err)
@@ -438,8 +437,13 @@ class NewcomerTests(MeetTestCase):
         self.assertEqual(second, [])
 
     def test_since_on_the_meeting_day_is_a_newcomer(self):
-        anna = self.add_person("Anna de Vries")  # since = today
+        anna = self.add_person("Anna de Vries", "--since", TODAY)
         self.assertEqual(self.newcomer_ids("Vandaag", "--with", "anna"), [anna])
+
+    def test_registered_without_since_is_a_newcomer_at_a_meeting_before_today(self):
+        anna = self.add_person("Anna de Vries")
+        self.assertEqual(self.newcomer_ids("Vorige maand", "--with", "anna", "--date",
+                                           "2026-02-01"), [anna])
 
     def test_since_before_the_meeting_is_not_a_newcomer(self):
         self.add_person("Anna de Vries", "--since", "2026-01-01")

@@ -269,6 +269,13 @@ TEST_CASE("check: a person appearing before their 'since' is a warning", "[check
     CHECK(check(same_day).empty());
 }
 
+TEST_CASE("check: a record before a person without 'since' is no warning", "[check]") {
+    auto r = clean_records();
+    r.people[1].since = Date{}; // kees: registered, joined with his first record
+    r.entries.push_back(entry("2025-12-01-vroeg-gggg", Date{2025, 12, 1}, {"kees"}));
+    CHECK(check(r).empty());
+}
+
 TEST_CASE("check: two people with the same name is a warning", "[check]") {
     auto r = clean_records();
     r.people.push_back(person("jose-2", "Jose Alvarez", Date{2026, 1, 20}));

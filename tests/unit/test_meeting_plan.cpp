@@ -53,13 +53,13 @@ TEST_CASE("plan_meeting resolves every name once, in the order given") {
     CHECK(plan.meeting.setting == spark::Setting::mixed); // staff and an initiator
 }
 
-TEST_CASE("plan_meeting with --new adds each unknown name once and keeps the meeting's date") {
+TEST_CASE("plan_meeting with --new adds each unknown name once, with no since of its own") {
     const auto plan = spark::plan_meeting(
         people, meeting_on({2026, 2, 14}),
         {{"anna", "Zeno Zomer", "zeno  ZOMER", "Wieteke Wolters", "Zeno Zomer"}, true, {}});
     CHECK(plan.meeting.attendees == std::vector<std::string>{"anna-de-vries-k3m9"});
     CHECK(names_of(plan.new_people) == std::vector<std::string>{"Zeno Zomer", "Wieteke Wolters"});
-    CHECK(plan.new_people[0].since == spark::Date{2026, 2, 14});
+    CHECK_FALSE(plan.new_people[0].since.valid()); // the meeting is their first record
     CHECK_FALSE(plan.new_people[0].group);
     CHECK(plan.meeting.setting == spark::Setting::internal); // only Anna has a group
 }
