@@ -4,6 +4,7 @@
 #include "error.hpp"
 #include "git.hpp"
 #include "meeting_plan.hpp"
+#include "people.hpp"
 #include "records.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -28,6 +29,8 @@ struct MeetOptions {
     std::vector<std::string> followups;
     BodyInput body;
     bool create_new = false;
+    std::optional<std::string> new_group;  // for the people --new creates
+    std::optional<std::string> invited_by; // likewise; given but empty is an error
 };
 
 std::vector<std::string> validated_list(const std::vector<std::string>& values,
@@ -36,6 +39,25 @@ std::vector<std::string> validated_list(const std::vector<std::string>& values,
         validate_text(value, option, true);
     }
     return values;
+}
+
+// The report counts groups to see how far the fire reached, so a new person without one is
+// said at the end, with the command that gives them one.
+void suggest_groups(const std::vector<Person>& added, const std::vector<Stored>& stored,
+                    const Context& context) {
+    std::vector<std::string> commands;
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        if (!added[i].group) {
+            commands.push_back(fmt::format("  spark people set {} --group GROUP", stored[i].id));
+        }
+    }
+    if (commands.empty()) {
+        return;
+    }
+    context.info(fmt::format(
+        "{} without a group; give {} one ({}) with:\n{}",
+        commands.size() == 1 ? "1 new person" : fmt::format("{} new people", commands.size()),
+        commands.size() == 1 ? "them" : "each", join(group_ids(), ", "), join(commands, "\n")));
 }
 
 void run_meet(const MeetOptions& options, const Context& context) {
@@ -63,11 +85,24 @@ void run_meet(const MeetOptions& options, const Context& context) {
     for (const auto& name : options.with) {
         validate_text(name, "--with", true);
     }
+    if ((options.new_group || options.invited_by) && !options.create_new) {
+        throw UsageError("--new-group and --invited-by describe the people --new adds; "
+                         "add --new, or use 'spark people set' for people already known");
+    }
+    AttendeeOptions attendees{options.with, options.create_new, setting};
+    if (options.new_group) {
+        attendees.new_group = group_argument(*options.new_group, "--new-group");
+    }
+    if (options.invited_by) {
+        validate_text(*options.invited_by, "--invited-by", true);
+    }
 
     const Workspace workspace = context.open_workspace_for_writing();
     Records records = load_valid_records(workspace);
-    MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
-                                    {options.with, options.create_new, setting});
+    if (options.invited_by) {
+        attendees.new_invited_by = resolve_person(records.people, *options.invited_by).id;
+    }
+    MeetingPlan plan = plan_meeting(records.people, std::move(meeting), attendees);
     const std::string& language = workspace.config.language;
     plan.meeting.body = read_body(
         options.body,
@@ -88,6 +123,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
     if (auto warning = commit_files(workspace, recorded.paths, "meet: " + subject)) {
         context.warn(*warning);
     }
+    suggest_groups(plan.new_people, recorded.new_people, context);
 }
 
 } // namespace
@@ -108,6 +144,12 @@ void register_meet(CLI::App& app, Context& context) {
         ->allow_extra_args(false);
     command->add_flag("--new", options->create_new,
                       "Add a person record for each --with name not known yet");
+    command->add_option("--new-group", options->new_group, "The group of the people --new adds")
+        ->option_text("GROUP");
+    command
+        ->add_option("--invited-by", options->invited_by,
+                     "Who brought in the people --new adds: id, name or unique prefix")
+        ->option_text("PERSON");
     command
         ->add_option("-s,--setting", options->setting,
                      "internal, external or mixed (default: from the attendees' groups)")

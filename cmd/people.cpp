@@ -48,11 +48,7 @@ void run_add(const AddOptions& options, const Context& context) {
     validate_text(options.name, "the name", true);
     person.name = options.name;
     if (!options.group.empty()) {
-        person.group = group_from_name(options.group);
-        if (!person.group) {
-            throw UsageError(fmt::format("unknown group '{}' (expected one of: {})", options.group,
-                                         join(group_ids(), ", ")));
-        }
+        person.group = group_argument(options.group, "--group");
     }
     for (const auto& text : without_repeats(options.roles)) {
         auto role = role_from_name(text);

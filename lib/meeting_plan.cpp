@@ -45,6 +45,8 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
         } else if (new_names.insert(fold_name(query)).second) {
             Person person;
             person.name = query; // no since: this meeting is their first record
+            person.group = options.new_group;
+            person.invited_by = options.new_invited_by;
             plan.new_people.push_back(std::move(person));
         }
     }

@@ -17,6 +17,10 @@ struct AttendeeOptions {
     bool create_new = false;       // --new: a name nobody has becomes a new person
     // --setting; without it the setting follows the groups of the people found.
     std::optional<Setting> setting;
+    // --new-group and --invited-by: what the new people get (the inviter already resolved
+    // to an id; empty for nobody).
+    std::optional<Group> new_group = {};
+    std::string new_invited_by = {};
 };
 
 // A meeting worked out in memory before anything is written, so that an unknown or

@@ -426,6 +426,97 @@ class NewPeopleTests(MeetTestCase):
         self.assertIn("Met git", subject)
 
 
+class NewGroupTests(MeetTestCase):
+    """--new-group and --invited-by for the people --new adds; the hint for people left
+    without a group, and check's warning about them."""
+
+    def setUp(self):
+        super().setUp()
+        self.anna = self.add_person("Anna de Vries", "--group", "staff", "--since", "2026-01-01")
+
+    def added(self, result):
+        """{name: (id, data)} of the people a meet run added."""
+        found = {}
+        for line in result.err.splitlines():
+            match = re.match(r"^added person '(.+)' \((people/(.+)\.toml)\)$", line)
+            if match:
+                found[match.group(1)] = (match.group(3), self.read(match.group(2)))
+        return found
+
+    def test_new_people_get_the_group_and_inviter(self):
+        result = self.ok("meet", "Bewonersavond", "--with", "anna", "--with", "Karim El Idrissi",
+                         "--with", "Fatma Yilmaz", "--new", "--new-group", "bewoner",
+                         "--invited-by", "Anna")
+        added = self.added(result)
+        self.assertEqual(set(added), {"Karim El Idrissi", "Fatma Yilmaz"})
+        for name, (_, data) in added.items():
+            with self.subTest(name=name):
+                self.assertEqual(data["group"], "resident", "the Dutch word is stored in English")
+                self.assertEqual(data["invited_by"], self.anna)
+                self.assertNotIn("since", data)
+        self.assertNotIn("people set", result.err, "everyone has a group: nothing to suggest")
+        self.assertEqual(self.read(f"people/{self.anna}.toml")["group"], "staff",
+                         "people already known are left as they are")
+        check = self.ok("check")
+        self.assertNotIn("no group", check.out + check.err)
+
+    def test_people_added_without_a_group_are_listed_with_the_command(self):
+        result = self.ok("meet", "Buurttafel", "--with", "anna", "--with", "Karim El Idrissi",
+                         "--with", "Fatma Yilmaz", "--new")
+        added = self.added(result)
+        lines = result.err.splitlines()
+        commands = [line.strip() for line in lines if "spark people set" in line]
+        self.assertEqual(sorted(commands),
+                         sorted(f"spark people set {pid} --group GROUP"
+                                for pid, _ in added.values()))
+        self.assertIn("2 new people without a group", result.err)
+        self.assertIn("resident", result.err, "the groups to choose from")
+        self.assertEqual(lines[-1].strip(), commands[-1], "at the end of the output")
+        self.assertNotIn("people set", result.out, "stdout keeps the path and newcomers")
+        quiet = self.ok("-q", "meet", "Stil", "--with", "Zeno Zomer", "--new")
+        self.assertEqual(quiet.err, "")
+
+        check = self.ok("check")
+        output = check.out + check.err
+        for pid, _ in added.values():
+            with self.subTest(pid=pid):
+                self.assertIn(f"people/{pid}.toml:1:1: warning: '{pid}' has no group", output)
+                self.assertIn(f"spark people set {pid} --group GROUP", output)
+        # The command it suggests is the fix.
+        pid = next(iter(added.values()))[0]
+        self.ok("people", "set", pid, "--group", "resident")
+        self.assertNotIn(f"'{pid}' has no group", self.ok("check").err)
+
+    def test_a_known_name_without_a_group_is_not_listed(self):
+        self.add_person("Geen Groep")
+        result = self.ok("meet", "Koffie", "--with", "Geen Groep", "--with", "Nieuw Mens",
+                         "--new", "--new-group", "staff")
+        self.assertNotIn("people set", result.err)
+
+    def test_an_unknown_group_writes_nothing(self):
+        for bad in ["bogus", "bewoners ", ""]:
+            with self.subTest(group=bad):
+                result = self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                                              "--new-group", bad], 2, "--new-group"
+                                             if not bad.strip() else f"unknown group '{bad}'")
+                if bad.strip():
+                    self.assertIn("resident", result.err)
+
+    def test_an_unknown_or_ambiguous_inviter_writes_nothing(self):
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", "Niemand Bekend"], 1, "Niemand Bekend")
+        self.add_person("Anna Bakker", "--group", "staff")
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", "anna"], 1, "ambiguous")
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", ""], 2, "--invited-by")
+
+    def test_the_new_options_need_new(self):
+        for extra in (["--new-group", "resident"], ["--invited-by", "anna"]):
+            with self.subTest(extra=extra):
+                self.assertRejected(["meet", "Fout", "--with", "anna", *extra], 2, "--new")
+
+
 class NewcomerTests(MeetTestCase):
     """Newcomers: attendees whose first involvement (earliest of since, any entry, any
     meeting) is this meeting."""
@@ -501,7 +592,7 @@ class NewcomerTests(MeetTestCase):
 class CheckTests(MeetTestCase):
     def setUp(self):
         super().setUp()
-        self.anna = self.add_person("Anna de Vries", "--since", "2026-01-01")
+        self.anna = self.add_person("Anna de Vries", "--group", "staff", "--since", "2026-01-01")
 
     def write(self, relative, text):
         path = self.ws / relative

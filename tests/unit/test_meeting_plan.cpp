@@ -61,7 +61,19 @@ TEST_CASE("plan_meeting with --new adds each unknown name once, with no since of
     CHECK(names_of(plan.new_people) == std::vector<std::string>{"Zeno Zomer", "Wieteke Wolters"});
     CHECK_FALSE(plan.new_people[0].since.valid()); // the meeting is their first record
     CHECK_FALSE(plan.new_people[0].group);
+    CHECK(plan.new_people[0].invited_by.empty());
     CHECK(plan.meeting.setting == spark::Setting::internal); // only Anna has a group
+}
+
+TEST_CASE("plan_meeting gives the people --new adds the group and inviter asked for") {
+    spark::AttendeeOptions options{{"anna", "Zeno Zomer", "karim"}, true, {}};
+    options.new_group = spark::Group::resident;
+    options.new_invited_by = "anna-de-vries-k3m9";
+    const auto plan = spark::plan_meeting(people, meeting_on({2026, 2, 14}), options);
+    REQUIRE(plan.new_people.size() == 1);
+    CHECK(plan.new_people[0].group == spark::Group::resident);
+    CHECK(plan.new_people[0].invited_by == "anna-de-vries-k3m9");
+    CHECK(people[1].group == spark::Group::initiator); // Karim, already known, is not changed
 }
 
 TEST_CASE("plan_meeting refuses unknown, near-miss and ambiguous names") {
