@@ -18,13 +18,11 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
     MeetingPlan plan;
     std::unordered_set<std::string> attending;
     std::unordered_set<std::string> new_names; // folded: "Zeno Zomer" and "zeno  zomer" are one
-    std::vector<std::optional<Group>> groups;
     for (const auto& query : options.with) {
         auto found = index.lookup(query);
         if (found.person != nullptr) {
             if (attending.insert(found.person->id).second) {
                 meeting.attendees.push_back(found.person->id);
-                groups.push_back(found.person->group);
             }
         } else if (found.ambiguous()) {
             index.resolve(query); // throws with the candidates
@@ -50,7 +48,7 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
             plan.new_people.push_back(std::move(person));
         }
     }
-    meeting.setting = options.setting.value_or(setting_for_groups(groups));
+    meeting.setting = options.setting; // without it, derived when read (setting_of)
     plan.meeting = std::move(meeting);
     return plan;
 }

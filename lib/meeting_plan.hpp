@@ -15,7 +15,7 @@ namespace spark {
 struct AttendeeOptions {
     std::vector<std::string> with; // as typed: ids, names or prefixes; repeats allowed
     bool create_new = false;       // --new: a name nobody has becomes a new person
-    // --setting; without it the setting follows the groups of the people found.
+    // --setting; without it none is stored and the attendees' groups decide when read.
     std::optional<Setting> setting;
     // --new-group and --invited-by: what the new people get (the inviter already resolved
     // to an id; empty for nobody).

@@ -62,7 +62,8 @@ class BasicTests(MeetTestCase):
         data = self.meeting(path)
         self.assertEqual(data["date"].isoformat(), TODAY)
         self.assertEqual(data["title"], "Buurttafel Oost")
-        self.assertEqual(data["setting"], "internal")
+        self.assertNotIn("setting", data, "not given: derived when read")
+        self.assertEqual(self.meeting_json(path)["setting"], "internal")
         self.assertEqual(data.get("attendees", []), [])
         self.assertEqual(data.get("body", ""), "")
         self.assertEqual(self.record_files("log"), [])
@@ -178,11 +179,18 @@ class SettingTests(MeetTestCase):
         self.nogroup = self.add_person("Geen Groep")
 
     def setting(self, *people, extra=()):
+        """The setting `show --json` gives; the file holds it only when it was given."""
         args = []
         for p in people:
             args += ["--with", p]
         path, _, _ = self.meet("Setting", *args, *extra)
-        return self.meeting(path)["setting"]
+        stored = self.meeting(path).get("setting")
+        shown = self.meeting_json(path)["setting"]
+        if "--setting" in extra:
+            self.assertEqual(stored, shown, "a given setting is stored")
+        else:
+            self.assertIsNone(stored, "a derived setting is not stored")
+        return shown
 
     def test_derived_from_groups(self):
         cases = [
@@ -205,6 +213,36 @@ class SettingTests(MeetTestCase):
     def test_new_people_have_no_group_and_do_not_count(self):
         self.assertEqual(self.setting(self.resident, "Iemand Nieuws", extra=("--new",)),
                          "external")
+
+    def test_derived_when_read_so_a_group_given_later_counts(self):
+        path, _, _ = self.meet("Bewonersavond", "--date", "2026-02-10", "--with", "Rik Nieuw",
+                               "--with", "Roos Nieuw", "--new")
+        before = (self.ws / path).read_bytes()
+        self.assertNotIn(b"setting", before)
+        self.assertEqual(self.meeting_json(path)["setting"], "internal", "nobody has a group")
+        report = self.ok("report", "--period", "2026-02", "--lang", "en").out
+        self.assertIn("Setting: internal", report)
+        for pid in [p for p in self.people_files() if "nieuw" in p]:
+            self.ok("people", "set", pid.split("/")[1][:-len(".toml")], "--group", "resident")
+        self.assertEqual((self.ws / path).read_bytes(), before, "the meeting file is untouched")
+        self.assertEqual(self.meeting_json(path)["setting"], "external")
+        report = self.ok("report", "--period", "2026-02", "--lang", "en").out
+        self.assertIn("Setting: external", report)
+        self.assertNotIn("Setting: internal", report)
+        self.assertRegex(self.ok("show", pathlib.PurePath(path).stem).out,
+                         r"\nsetting: +external \(from the attendees' groups\)\n")
+        listed = json.loads(self.ok("list", "--kind", "meeting", "--json").out)
+        self.assertEqual([m["setting"] for m in listed], ["external"])
+
+    def test_a_stored_setting_is_kept_as_given(self):
+        relative = "meetings/2026/2026-02-01-oud-aaaa.toml"
+        (self.ws / relative).parent.mkdir(parents=True, exist_ok=True)
+        (self.ws / relative).write_text('date = 2026-02-01\ntitle = "Oud"\nsetting = "internal"\n'
+                                        f'attendees = ["{self.resident}"]\n')
+        self.assertEqual(self.meeting_json(relative)["setting"], "internal",
+                         "an older file's setting is treated as given")
+        show = self.ok("show", "2026-02-01-oud-aaaa").out
+        self.assertNotIn("from the attendees' groups", show)
 
     def test_explicit_setting_wins(self):
         for setting in ["internal", "external", "mixed"]:

@@ -1,6 +1,7 @@
 #include "error.hpp"
 #include "meeting_plan.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <string>
@@ -31,6 +32,13 @@ spark::Meeting meeting_on(spark::Date date) {
     return m;
 }
 
+// As the loader gives them.
+std::vector<spark::Person> by_id(std::vector<spark::Person> list) {
+    std::sort(list.begin(), list.end(),
+              [](const spark::Person& a, const spark::Person& b) { return a.id < b.id; });
+    return list;
+}
+
 std::vector<std::string> names_of(const std::vector<spark::Person>& new_people) {
     std::vector<std::string> names;
     for (const auto& p : new_people) {
@@ -50,7 +58,31 @@ TEST_CASE("plan_meeting resolves every name once, in the order given") {
     CHECK(plan.meeting.attendees ==
           std::vector<std::string>{"karim-el-idrissi-p2x7", "anna-de-vries-k3m9", "jan-smit-c3d4"});
     CHECK(plan.new_people.empty());
-    CHECK(plan.meeting.setting == spark::Setting::mixed); // staff and an initiator
+    CHECK_FALSE(plan.meeting.setting); // not given: none stored
+    CHECK(spark::setting_of(plan.meeting, by_id(people)) == spark::Setting::mixed);
+}
+
+TEST_CASE("plan_meeting stores the setting only when it is given") {
+    const auto plan = spark::plan_meeting(people, meeting_on({2026, 3, 1}),
+                                          {{"anna"}, false, spark::Setting::external});
+    CHECK(plan.meeting.setting == spark::Setting::external);
+    CHECK(spark::setting_of(plan.meeting, by_id(people)) == spark::Setting::external);
+}
+
+TEST_CASE("setting_of: the given setting, or the attendees' groups as they are now") {
+    auto meeting = meeting_on({2026, 3, 1});
+    meeting.attendees = {"jan-bakker-a1b2", "karim-el-idrissi-p2x7"};
+    const auto sorted = by_id(people);
+    CHECK(spark::setting_of(meeting, sorted) == spark::Setting::external); // Jan has no group
+    auto later = sorted;
+    REQUIRE(later[1].id == "jan-bakker-a1b2");
+    later[1].group = spark::Group::director; // Jan Bakker gets a group afterwards
+    CHECK(spark::setting_of(meeting, later) == spark::Setting::mixed);
+    meeting.attendees.push_back("gone-zzzz"); // unknown: no group
+    CHECK(spark::setting_of(meeting, later) == spark::Setting::mixed);
+    meeting.setting = spark::Setting::internal; // given: it stays
+    CHECK(spark::setting_of(meeting, later) == spark::Setting::internal);
+    CHECK(spark::setting_of(meeting_on({2026, 3, 1}), sorted) == spark::Setting::internal);
 }
 
 TEST_CASE("plan_meeting with --new adds each unknown name once, with no since of its own") {
@@ -62,7 +94,7 @@ TEST_CASE("plan_meeting with --new adds each unknown name once, with no since of
     CHECK_FALSE(plan.new_people[0].since.valid()); // the meeting is their first record
     CHECK_FALSE(plan.new_people[0].group);
     CHECK(plan.new_people[0].invited_by.empty());
-    CHECK(plan.meeting.setting == spark::Setting::internal); // only Anna has a group
+    CHECK(spark::setting_of(plan.meeting, by_id(people)) == spark::Setting::internal);
 }
 
 TEST_CASE("plan_meeting gives the people --new adds the group and inviter asked for") {
