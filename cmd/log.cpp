@@ -38,6 +38,11 @@ std::string commit_subject(const std::string& title) {
 void run_log(const LogOptions& options, const Context& context) {
     Entry entry;
     auto kind = kind_from_input(options.kind);
+    if (!kind && names_a_meeting(options.kind)) {
+        throw UsageError(fmt::format("'{}' is not a kind of entry; record a meeting with: "
+                                     "spark meet TITLE --with PERSON... (see spark meet --help)",
+                                     options.kind));
+    }
     if (!kind) {
         throw UsageError(fmt::format("unknown kind '{}' (expected one of: {})", options.kind,
                                      join(kind_input_names(), ", ")));

@@ -110,6 +110,10 @@ void run_meet(const MeetOptions& options, const Context& context) {
                          : fmt::format("Schrijf over de ontmoeting '{}'", plan.meeting.title),
         language);
     const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
+    std::vector<std::string> same_day; // ids: `records` goes to record_meeting
+    for (const Meeting* other : same_title_same_day(records.meetings, plan.meeting)) {
+        same_day.push_back(other->id);
+    }
 
     const RecordedMeeting recorded = record_meeting(workspace, std::move(records), plan);
     for (std::size_t i = 0; i < recorded.new_people.size(); ++i) {
@@ -122,6 +126,13 @@ void run_meet(const MeetOptions& options, const Context& context) {
     }
     if (auto warning = commit_files(workspace, recorded.paths, "meet: " + subject)) {
         context.warn(*warning);
+    }
+    if (!same_day.empty()) {
+        context.warn(fmt::format("a meeting with the same title on {} was already recorded "
+                                 "({}); if this is the same meeting, remove one with: "
+                                 "spark rm {}",
+                                 plan.meeting.date.iso(), join(same_day, ", "),
+                                 recorded.meeting.id));
     }
     suggest_groups(plan.new_people, recorded.new_people, context);
 }

@@ -53,6 +53,18 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
     return plan;
 }
 
+std::vector<const Meeting*> same_title_same_day(const std::vector<Meeting>& meetings,
+                                                const Meeting& meeting) {
+    const std::string title = fold_name(meeting.title);
+    std::vector<const Meeting*> found;
+    for (const auto& other : meetings) {
+        if (other.date == meeting.date && fold_name(other.title) == title) {
+            found.push_back(&other);
+        }
+    }
+    return found;
+}
+
 RecordedMeeting record_meeting(const Workspace& workspace, Records records, MeetingPlan plan) {
     RecordedMeeting recorded;
     for (auto& person : plan.new_people) {

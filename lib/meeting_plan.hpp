@@ -37,6 +37,11 @@ struct MeetingPlan {
 MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
                          const AttendeeOptions& options);
 
+// Meetings in `meetings` on the same day as `meeting` whose title is the same once folded
+// ("Buurttafel Oost" and "buurttafel  oost"): most often the same meeting recorded twice.
+std::vector<const Meeting*> same_title_same_day(const std::vector<Meeting>& meetings,
+                                                const Meeting& meeting);
+
 // What `record_meeting` wrote.
 struct RecordedMeeting {
     Stored meeting;

@@ -464,6 +464,37 @@ class NewPeopleTests(MeetTestCase):
         self.assertIn("Met git", subject)
 
 
+class SameTitleTests(MeetTestCase):
+    """A meeting with the same title on the same day is most often one recorded twice: meet
+    says so, and still writes it."""
+
+    def test_same_title_same_day_warns_and_writes(self):
+        first, _, _ = self.meet("Buurttafel Oost", "--date", "2026-02-10")
+        result = self.ok("meet", "buurttafel  OOST", "--date", "2026-02-10")
+        second = result.out.splitlines()[0]
+        self.assertNotEqual(first, second)
+        self.assertTrue((self.ws / second).is_file(), "written anyway")
+        self.assertEqual(len(self.record_files("meetings")), 2)
+        first_id = pathlib.PurePath(first).stem
+        second_id = pathlib.PurePath(second).stem
+        self.assertIn("spark: warning: a meeting with the same title on 2026-02-10", result.err)
+        self.assertIn(first_id, result.err)
+        self.assertIn(f"spark rm {second_id}", result.err)
+        self.assertNotIn("warning", result.out)
+
+    def test_other_day_or_other_title_is_no_warning(self):
+        self.meet("Buurttafel Oost", "--date", "2026-02-10")
+        for title, date in [("Buurttafel Oost", "2026-02-11"), ("Buurttafel West", "2026-02-10")]:
+            with self.subTest(title=title, date=date):
+                result = self.ok("meet", title, "--date", date)
+                self.assertNotIn("same title", result.err)
+
+    def test_an_entry_with_the_title_is_no_warning(self):
+        self.log("action", "Buurttafel Oost", "--date", "2026-02-10")
+        self.assertNotIn("same title", self.ok("meet", "Buurttafel Oost", "--date",
+                                               "2026-02-10").err)
+
+
 class NewGroupTests(MeetTestCase):
     """--new-group and --invited-by for the people --new adds; the hint for people left
     without a group, and check's warning about them."""

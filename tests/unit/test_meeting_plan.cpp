@@ -146,3 +146,24 @@ TEST_CASE("plan_meeting with thousands of names") {
     CHECK(known.meeting.attendees.size() == 4000);
     CHECK(known.meeting.attendees.back() == "gast-3999-x1y2");
 }
+
+TEST_CASE("same_title_same_day: the same title once folded, on the same day only") {
+    auto first = meeting_on({2026, 2, 10});
+    first.title = "Buurttafel Oost";
+    first.id = "2026-02-10-buurttafel-oost-aaaa";
+    auto next_day = first;
+    next_day.date = {2026, 2, 11};
+    next_day.id = "2026-02-11-buurttafel-oost-bbbb";
+    auto other_title = first;
+    other_title.title = "Buurttafel West";
+    other_title.id = "2026-02-10-buurttafel-west-cccc";
+    const std::vector<spark::Meeting> meetings{first, next_day, other_title};
+
+    auto again = meeting_on({2026, 2, 10});
+    again.title = "  buurttafel   OOST ";
+    const auto found = spark::same_title_same_day(meetings, again);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0]->id == "2026-02-10-buurttafel-oost-aaaa");
+    again.title = "Buurttafel Noord";
+    CHECK(spark::same_title_same_day(meetings, again).empty());
+}
