@@ -95,6 +95,10 @@ class KindTests(LogTestCase):
                 result = self.assertRejected(["log", word, "Buurttafel", "--with", "anna"], 2,
                                              f"'{word}' is not a kind of entry", "spark meet")
                 self.assertNotIn("expected one of", result.err)
+        result = self.assertRejected(["log", "meeting", "Buurttafel Oost"], 2)
+        self.assertIn("spark meet 'Buurttafel Oost' --with PERSON", result.err)
+        result = self.assertRejected(["log", "meeting", "Anna's tafel"], 2)
+        self.assertIn("spark meet TITLE --with PERSON", result.err)
         # Other unknown words still list the kinds.
         self.assertRejected(["log", "vergadering", "Overleg"], 2, "unknown kind 'vergadering'",
                             "vonk")
