@@ -183,11 +183,13 @@ void register_meet(CLI::App& app, Context& context) {
     }
     add_body_options(*command, options->body);
     command->footer(
-        "Prints the path written, then one 'newcomer<TAB>id<TAB>name' line for each attendee\n"
-        "who appears for the first time.\n"
+        "Prints the path written, then one 'newcomer<TAB>id<TAB>name' line for each\n"
+        "attendee who appears for the first time. People --new adds without a group are\n"
+        "listed last (stderr) with the 'spark people set' command that gives them one.\n"
         "Examples:\n"
         "  spark meet 'Buurttafel Oost' --with anna --with 'Karim El Idrissi' --new \\\n"
-        "      --question 'Mag een bewoner zelf de speeltuin beheren?' --setting mixed\n"
+        "      --new-group resident --invited-by anna \\\n"
+        "      --question 'Mag een bewoner zelf de speeltuin beheren?'\n"
         "  spark meet 'Intervisie' --date gisteren --with anna --with joris "
         "--dilemma 'Regels of ruimte?'");
     run_when_chosen(*command, context, options, run_meet);
