@@ -1,0 +1,398 @@
+// spark edit ID: correct an entry, a meeting or a person, with flags or in the editor.
+
+#include "arguments.hpp"
+#include "commands.hpp"
+#include "editor_comments.hpp"
+#include "error.hpp"
+#include "git.hpp"
+#include "process.hpp"
+#include "record_edit.hpp"
+#include "record_lookup.hpp"
+#include "record_rewrite.hpp"
+#include "records.hpp"
+#include "storage.hpp"
+#include "terminal.hpp"
+#include "text.hpp"
+#include "workspace_edit.hpp"
+
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <unistd.h>
+
+namespace spark {
+
+namespace {
+
+struct EditOptions {
+    std::string id;
+    RecordFixes fixes;
+    bool editor = false;
+};
+
+// ---- the editor ----
+
+// 'text' for /bin/sh.
+std::string shell_quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text) {
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    }
+    return out + "'";
+}
+
+// $VISUAL, else $EDITOR, else vi for a person at a terminal; nullopt when there is none.
+std::optional<std::string> chosen_editor(const Context& context) {
+    for (const char* name : {"VISUAL", "EDITOR"}) {
+        const char* value = std::getenv(name);
+        if (value != nullptr && *value != '\0') {
+            return std::string(value);
+        }
+    }
+    if (context.is_terminal(stdin)) {
+        return std::string("vi");
+    }
+    return std::nullopt;
+}
+
+// A copy of the record in a temporary file, as crontab -e and visudo keep one: the record
+// itself changes only once what the editor left reads as a valid record.
+class EditorFile {
+  public:
+    explicit EditorFile(const std::string& id) {
+        const char* tmpdir = std::getenv("TMPDIR");
+        path_ = fmt::format("{}/spark-edit-{}-XXXXXX.toml",
+                            tmpdir != nullptr && *tmpdir ? tmpdir : "/tmp", id);
+        const int fd = ::mkstemps(path_.data(), 5);
+        if (fd < 0) {
+            throw Error(fmt::format("cannot create a file for the editor in '{}'",
+                                    fs::path(path_).parent_path().string()));
+        }
+        ::close(fd);
+    }
+    EditorFile(const EditorFile&) = delete;
+    EditorFile& operator=(const EditorFile&) = delete;
+    ~EditorFile() { ::unlink(path_.c_str()); }
+
+    const std::string& path() const { return path_; }
+    void write(const std::string& text) const {
+        std::ofstream out(path_, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush()) {
+            throw Error(fmt::format("cannot write '{}'; nothing was changed", path_));
+        }
+    }
+
+  private:
+    std::string path_;
+};
+
+// What the editor session ended with: the text to store, or nothing when the user changed
+// nothing.
+template <typename Record>
+struct EditorResult {
+    std::optional<Record> record;
+    std::string text;
+    std::vector<Diagnostic> warnings;
+};
+
+// Opens the record in the editor until what it leaves is a valid record (reopening it with
+// the problems on top), the user cancels (the editor fails, or the text is left as shown
+// after a problem: Error, exit 1) or leaves the record as it was (no record).
+template <typename Record>
+EditorResult<Record> edit_in_editor(const Records& records, const Record& before,
+                                    const std::string& old_bytes, const Context& context) {
+    const auto editor = chosen_editor(context);
+    if (!editor) {
+        throw Error("no editor to open the record in: set one, e.g. 'export EDITOR=nano' "
+                    "(VISUAL is tried first), or give a fix such as --title or --date (see "
+                    "'spark edit --help'); nothing was changed");
+    }
+    EditorFile file(before.id);
+    std::string shown = old_bytes;
+    std::optional<std::string> refused; // the text last refused
+    while (true) {
+        file.write(shown);
+        const int status =
+            run_interactive(fmt::format("{} {}", *editor, shell_quoted(file.path())));
+        if (status == -1) {
+            throw Error(fmt::format("cannot start the editor '{}'; nothing was changed", *editor));
+        }
+        if (status != 0) {
+            throw Error(fmt::format("the editor '{}' exited with status {}; nothing was changed",
+                                    *editor, status));
+        }
+        const std::string left = read_file(file.path());
+        if (refused && left == shown) {
+            throw Error(fmt::format("'{}' was left as it was shown with its problems; nothing "
+                                    "was changed",
+                                    before.path));
+        }
+        std::string text = without_problem_comments(left);
+        if (text == old_bytes) {
+            return {std::nullopt, std::move(text), {}};
+        }
+        if (refused && text == *refused) {
+            throw Error(
+                fmt::format("'{}' still has the same problems; nothing was changed", before.path));
+        }
+        auto edited = read_edited(text, before);
+        std::vector<Diagnostic> problems = std::move(edited.problems);
+        if (edited.record) {
+            problems = problems_of_edit(records, before, *edited.record);
+            if (!has_errors(problems)) {
+                return {std::move(edited.record), std::move(text), std::move(problems)};
+            }
+            // Positions in the file the user edits, under its name there.
+            for (auto& problem : problems) {
+                if (problem.path != edited.record->path) {
+                    problem.pos = {};
+                }
+            }
+        }
+        for (const auto& problem : problems) {
+            fmt::print(stderr, "{}\n", format_diagnostic(problem));
+        }
+        context.info("not saved; reopening the editor (quit without saving to cancel)");
+        shown = with_problem_comments(text, problems);
+        refused = std::move(text);
+    }
+}
+
+// ---- writing ----
+
+std::string subject_of(const std::string& title) {
+    std::string line = title.substr(0, title.find('\n'));
+    if (line.size() > 72) {
+        line.resize(69);
+        line += "...";
+    }
+    return line;
+}
+
+std::string commit_message(const Entry& entry) {
+    return fmt::format("edit({}): {}", name_of(entry.kind), subject_of(entry.title));
+}
+std::string commit_message(const Meeting& meeting) {
+    return fmt::format("edit(meeting): {}", subject_of(meeting.title));
+}
+std::string commit_message(const Person& person) {
+    return fmt::format("edit(person): {}", subject_of(person.name));
+}
+
+template <typename Record>
+void save(const Workspace& workspace, const Context& context, const Record& before,
+          const Record& after, std::string old_bytes, const std::string& preferred,
+          const std::vector<FieldChange>& changes, const std::vector<Diagnostic>& warnings) {
+    WorkspaceEdit edit;
+    edit.writes.push_back(rewrite_record(before, after, std::move(old_bytes), preferred));
+    verify_unchanged(workspace, edit);
+    apply_writes(workspace, edit);
+    fmt::print("{}\n", after.id);
+    for (const auto& change : changes) {
+        context.info(fmt::format("{}: {} -> {}", change.field, terminal_line(change.before),
+                                 terminal_line(change.after)));
+    }
+    if (after.path != before.path) {
+        context.info(fmt::format("moved {} -> {}", context.display_path(workspace, before.path),
+                                 context.display_path(workspace, after.path)));
+    }
+    for (const auto& warning : warnings) {
+        fmt::print(stderr, "{}\n", format_diagnostic(warning));
+    }
+    if (edit.writes.front().reformatted) {
+        context.warn(fmt::format("'{}' was written anew; its hand formatting and comments "
+                                 "could not be kept",
+                                 after.path));
+    }
+    if (auto warning = commit_files(workspace, edit.paths(), commit_message(after))) {
+        context.warn(*warning);
+    }
+}
+
+void nothing_changed(const Context& context, const std::string& id) {
+    context.info(fmt::format("'{}' already has these values; nothing was changed", id));
+}
+
+template <typename Record>
+void edit_with_fixes(const Workspace& workspace, const Context& context, const Records& records,
+                     const Record& before, const RecordFixes& fixes) {
+    std::string old_bytes = read_file(workspace.root / before.path);
+    auto fixed = apply_fixes(before, records.people, fixes, context.today());
+    if (fixed.after == before && fixed.after.path == before.path) {
+        nothing_changed(context, before.id);
+        return;
+    }
+    if (fixes.date) {
+        context.warn_if_future(fixed.after.date);
+    }
+    auto problems = problems_of_edit(records, before, fixed.after);
+    if (has_errors(problems)) {
+        throw DataError(
+            std::move(problems),
+            fmt::format("the change would make '{}' invalid; nothing was changed", before.id));
+    }
+    const std::string preferred = old_bytes; // kept as it is when only the name changes
+    save(workspace, context, before, fixed.after, std::move(old_bytes), preferred, fixed.changes,
+         problems);
+}
+
+template <typename Record>
+void edit_in_place(const Workspace& workspace, const Context& context, const Records& records,
+                   const Record& before) {
+    std::string old_bytes = read_file(workspace.root / before.path);
+    auto result = edit_in_editor(records, before, old_bytes, context);
+    if (!result.record) {
+        context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
+        return;
+    }
+    if (result.record->path != before.path) {
+        context.warn_if_future(result.record->date);
+    }
+    save(workspace, context, before, *result.record, std::move(old_bytes), result.text, {},
+         result.warnings);
+}
+
+// People have no date to warn about.
+void edit_in_place(const Workspace& workspace, const Context& context, const Records& records,
+                   const Person& before) {
+    std::string old_bytes = read_file(workspace.root / before.path);
+    auto result = edit_in_editor(records, before, old_bytes, context);
+    if (!result.record) {
+        context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
+        return;
+    }
+    save(workspace, context, before, *result.record, std::move(old_bytes), result.text, {},
+         result.warnings);
+}
+
+void validate_fixes(const RecordFixes& fixes) {
+    for (const auto& [text, option] : {std::pair{&fixes.date, "--date"},
+                                       {&fixes.title, "--title"},
+                                       {&fixes.kind, "--kind"},
+                                       {&fixes.effect, "--effect"},
+                                       {&fixes.setting, "--setting"},
+                                       {&fixes.place, "--place"}}) {
+        if (*text) {
+            validate_text(**text, option, false);
+        }
+    }
+}
+
+void run_edit(const EditOptions& options, const Context& context) {
+    validate_text(options.id, "the id", true);
+    validate_fixes(options.fixes);
+    if (options.editor && !options.fixes.empty()) {
+        throw UsageError("-e/--editor opens the record as it is; give either fixes such as "
+                         "--title or -e, not both");
+    }
+    const Workspace workspace = context.open_workspace_for_writing();
+    const Records records = load_records(workspace);
+    const RecordRef found = find_record(records, options.id);
+    if (options.fixes.empty()) {
+        if (found.entry) {
+            edit_in_place(workspace, context, records, *found.entry);
+        } else if (found.meeting) {
+            edit_in_place(workspace, context, records, *found.meeting);
+        } else {
+            edit_in_place(workspace, context, records, *found.person);
+        }
+        return;
+    }
+    if (found.entry) {
+        edit_with_fixes(workspace, context, records, *found.entry, options.fixes);
+    } else if (found.meeting) {
+        edit_with_fixes(workspace, context, records, *found.meeting, options.fixes);
+    } else {
+        throw UsageError(fmt::format("'{}' is a person: change a person with 'spark people set "
+                                     "{} --group …', or open the record with 'spark edit {}'",
+                                     found.person->id, found.person->id, found.person->id));
+    }
+}
+
+} // namespace
+
+void register_edit(CLI::App& app, Context& context) {
+    auto options = std::make_shared<EditOptions>();
+    RecordFixes& fixes = options->fixes;
+    auto* command = app.add_subcommand("edit", "Correct an entry, meeting or person");
+    command->add_option("ID", options->id, "Id or unique beginning of one (also words of a title)")
+        ->required();
+    command->add_flag("-e,--editor", options->editor,
+                      "Open the record in $VISUAL or $EDITOR (the default without fixes)");
+    const std::string both = "Entries and meetings";
+    const std::string entries = "Entries";
+    const std::string meetings = "Meetings";
+    command
+        ->add_option("-d,--date", fixes.date,
+                     "The day it happened (the file moves to its new name): 2026-11-30, "
+                     "30-11-2026, gisteren, -3d (all forms: man spark)")
+        ->option_text("DATE")
+        ->group(both);
+    command->add_option("--title", fixes.title, "The title (the id stays the same)")
+        ->option_text("TEXT")
+        ->group(both);
+    command
+        ->add_option("--add-with,--add-attendee", fixes.add_people,
+                     "Add a person (an attendee of a meeting): id, name or prefix; repeatable")
+        ->option_text("PERSON")
+        ->allow_extra_args(false)
+        ->group(both);
+    command
+        ->add_option("--remove-with,--remove-attendee", fixes.remove_people,
+                     "Remove a person; repeatable")
+        ->option_text("PERSON")
+        ->allow_extra_args(false)
+        ->group(both);
+    command->add_option("-k,--kind", fixes.kind, kind_spellings())
+        ->option_text("KIND")
+        ->group(entries);
+    command->add_option("--effect", fixes.effect, "The proven effect; '' clears it")
+        ->option_text("TEXT")
+        ->group(entries);
+    command->add_option("-t,--tag", fixes.add_tags, "Add a tag; repeatable")
+        ->option_text("TAG")
+        ->allow_extra_args(false)
+        ->group(entries);
+    command->add_option("--untag", fixes.remove_tags, "Remove a tag; repeatable")
+        ->option_text("TAG")
+        ->allow_extra_args(false)
+        ->group(entries);
+    command->add_option("-s,--setting", fixes.setting, "internal, external or mixed")
+        ->option_text("SETTING")
+        ->group(meetings);
+    command->add_option("--place", fixes.place, "Where it took place; '' clears it")
+        ->option_text("TEXT")
+        ->group(meetings);
+    command->add_option("--add-question", fixes.add_questions, "Add a question; repeatable")
+        ->option_text("TEXT")
+        ->allow_extra_args(false)
+        ->group(meetings);
+    command->add_option("--add-dilemma", fixes.add_dilemmas, "Add a dilemma; repeatable")
+        ->option_text("TEXT")
+        ->allow_extra_args(false)
+        ->group(meetings);
+    command->add_option("--add-outcome", fixes.add_outcomes, "Add an outcome; repeatable")
+        ->option_text("TEXT")
+        ->allow_extra_args(false)
+        ->group(meetings);
+    command->add_option("--add-followup", fixes.add_followups, "Add a follow-up; repeatable")
+        ->option_text("TEXT")
+        ->allow_extra_args(false)
+        ->group(meetings);
+    command->footer(
+        "Without fixes, opens a copy of the record in $VISUAL or $EDITOR and saves it once it\n"
+        "reads as a valid record; a problem reopens the editor with the messages on top.\n"
+        "Quitting without saving, or an editor that fails, changes nothing. Prints the id\n"
+        "(a new date gives a new id and file name); one commit 'edit(KIND): Title'.\n"
+        "Examples:\n"
+        "  spark edit koffie --date 26-02-2026 --title 'Koffie met het kernteam'\n"
+        "  spark edit buurttafel --add-attendee karim --add-question 'Wie beheert de sleutel?'\n"
+        "  spark edit 2026-02-26-koffie --kind lucifer --effect '3 dagen in plaats van 6 weken'\n"
+        "  EDITOR=nano spark edit anna");
+    run_when_chosen(*command, context, options, run_edit);
+}
+
+} // namespace spark
