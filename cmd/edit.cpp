@@ -234,7 +234,10 @@ void edit_with_fixes(const Workspace& workspace, const Context& context, const R
             std::move(problems),
             fmt::format("the change would make '{}' invalid; nothing was changed", before.id));
     }
-    const std::string preferred = old_bytes; // kept as it is when only the name changes
+    // The file as it was, with the new date when that is the change: hand formatting and
+    // comments stay whenever the result still reads as the fixed record.
+    const std::string preferred =
+        with_date_replaced(old_bytes, before.date, fixed.after.date).value_or(old_bytes);
     save(workspace, context, before, fixed.after, std::move(old_bytes), preferred, fixed.changes,
          problems);
 }

@@ -290,6 +290,36 @@ RecordName name_for_date(const std::string& path, const std::string& id, const D
     return name;
 }
 
+std::optional<std::string> with_date_replaced(std::string_view bytes, const Date& from,
+                                              const Date& to) {
+    const std::string old_date = from.iso();
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+        std::size_t end = bytes.find('\n', start);
+        if (end == std::string_view::npos) {
+            end = bytes.size();
+        }
+        const std::string_view line = bytes.substr(start, end - start);
+        if (line.starts_with("[")) {
+            return std::nullopt; // past the top-level keys
+        }
+        std::size_t at = line.starts_with("date") ? 4 : std::string_view::npos;
+        if (at != std::string_view::npos) {
+            at = line.find_first_not_of(" \t", at);
+            if (at != std::string_view::npos && line[at] == '=') {
+                at = line.find_first_not_of(" \t", at + 1);
+                if (at != std::string_view::npos && line.substr(at, 10) == old_date) {
+                    std::string out(bytes);
+                    out.replace(start + at, old_date.size(), to.iso());
+                    return out;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
 Entry named_by_date(Entry entry) {
     auto name = name_for_date(entry.path, entry.id, entry.date);
     entry.id = std::move(name.id);

@@ -63,6 +63,12 @@ struct RecordName {
 };
 RecordName name_for_date(const std::string& path, const std::string& id, const Date& date);
 
+// `bytes` of a record file with its top-level `date = OLD` line saying `to` instead, every
+// other byte kept (so a date fixed with --date keeps hand formatting and comments); nullopt
+// when there is no such line.
+std::optional<std::string> with_date_replaced(std::string_view bytes, const Date& from,
+                                              const Date& to);
+
 // `record` with the id and path its date gives it (people keep theirs).
 Entry named_by_date(Entry entry);
 Meeting named_by_date(Meeting meeting);

@@ -86,6 +86,18 @@ class FixTests(EditTestCase):
         self.assertEqual(self.ok("show", new_id).code, 0)
         self.check_clean()
 
+    def test_a_new_date_keeps_hand_formatting(self):
+        path = self.ws / self.entry
+        path.write_text("# met de hand\n" + path.read_text())
+        self.git("commit", "-qam", "comment")
+        result = self.ok("edit", "koffie", "--date", "2026-02-01")
+        moved = self.ws / f"log/2026/{result.out.strip()}.toml"
+        self.assertTrue(moved.read_text().startswith("# met de hand\ndate = 2026-02-01\n"))
+        self.assertNotIn("written anew", result.err)
+        result = self.ok("edit", "koffie", "--title", "Anders")
+        self.assertIn("written anew; its hand formatting and comments could not be kept",
+                      result.err)
+
     def test_dates_in_every_form_the_date_parser_accepts(self):
         for typed, iso in [("gisteren", sparktest.YESTERDAY), ("-3d", "2026-02-26"),
                            ("2026-02-02", "2026-02-02"), ("15/02/2026", "2026-02-15"),

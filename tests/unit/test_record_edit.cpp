@@ -255,3 +255,19 @@ TEST_CASE("a person's edit that closes an invitation cycle is a problem") {
     anna.invited_by = "bert-b2";
     CHECK(spark::has_errors(spark::problems_of_edit(records, records.people[0], anna)));
 }
+
+TEST_CASE("with_date_replaced changes the date line only, keeping everything else") {
+    const std::string text = "# by hand\n"
+                             "date   = 2026-02-26  # a thursday\n"
+                             "kind = \"fuel\"\n"
+                             "title = \"date = 2026-02-26\"\n";
+    auto replaced = spark::with_date_replaced(text, {2026, 2, 26}, {2025, 12, 30});
+    REQUIRE(replaced);
+    CHECK(*replaced == "# by hand\n"
+                       "date   = 2025-12-30  # a thursday\n"
+                       "kind = \"fuel\"\n"
+                       "title = \"date = 2026-02-26\"\n");
+    CHECK_FALSE(spark::with_date_replaced(text, {2026, 2, 27}, {2025, 12, 30}));
+    CHECK_FALSE(spark::with_date_replaced("dates = 2026-02-26\n", {2026, 2, 26}, {2026, 1, 1}));
+    CHECK_FALSE(spark::with_date_replaced("[x]\ndate = 2026-02-26\n", {2026, 2, 26}, {2026, 1, 1}));
+}
