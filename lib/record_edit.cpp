@@ -139,6 +139,7 @@ EditedText<Record> read_edited_text(std::string_view text, const Record& before)
     EditedText<Record> out;
     auto record = read_as(text, before, out.problems);
     if (record && !has_errors(out.problems)) {
+        record->path = before.path; // the reader leaves the path to the loader
         out.record = named_by_date(std::move(*record));
     }
     return out;
