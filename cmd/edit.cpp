@@ -145,9 +145,12 @@ EditorResult<Record> edit_in_editor(const Records& records, const Record& before
             if (!has_errors(problems)) {
                 return {std::move(edited.record), std::move(text), std::move(problems)};
             }
-            // Positions in the file the user edits, under its name there.
+            // Positions in the text the user edits, under the name they know it by; a
+            // problem in another file (an invitation cycle) has no position here.
             for (auto& problem : problems) {
-                if (problem.path != edited.record->path) {
+                if (problem.path == edited.record->path) {
+                    problem.path = before.path;
+                } else {
                     problem.pos = {};
                 }
             }
@@ -386,10 +389,11 @@ void register_edit(CLI::App& app, Context& context) {
         ->allow_extra_args(false)
         ->group(meetings);
     command->footer(
-        "Without fixes, opens a copy of the record in $VISUAL or $EDITOR and saves it once it\n"
-        "reads as a valid record; a problem reopens the editor with the messages on top.\n"
-        "Quitting without saving, or an editor that fails, changes nothing. Prints the id\n"
-        "(a new date gives a new id and file name); one commit 'edit(KIND): Title'.\n"
+        "Without fixes, opens a copy of the record in $VISUAL or $EDITOR and saves it\n"
+        "once it reads as a valid record; a problem reopens the editor with the\n"
+        "messages on top. Quitting without saving, or an editor that fails, changes\n"
+        "nothing. Prints the id (a new date gives a new id and file name); one commit\n"
+        "'edit(KIND): Title'.\n"
         "Examples:\n"
         "  spark edit koffie --date 26-02-2026 --title 'Koffie met het kernteam'\n"
         "  spark edit buurttafel --add-attendee karim --add-question 'Wie beheert de sleutel?'\n"
