@@ -13,6 +13,7 @@
 #include "storage.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
+#include "toml_reader.hpp"
 #include "workspace_edit.hpp"
 
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <unistd.h>
+#include <variant>
 
 namespace spark {
 
@@ -100,10 +102,12 @@ struct EditorResult {
 
 // Opens the record in the editor until what it leaves is a valid record (reopening it with
 // the problems on top), the user cancels (the editor fails, or the text is left as shown
-// after a problem: Error, exit 1) or leaves the record as it was (no record).
+// after a problem: Error, exit 1) or leaves the record as it was (no record). A file that
+// does not read as a record opens with its `problems` on top already.
 template <typename Record>
 EditorResult<Record> edit_in_editor(const Records& records, const Record& before,
-                                    const std::string& old_bytes, const Context& context) {
+                                    const std::string& old_bytes, const Context& context,
+                                    const std::vector<Diagnostic>& problems_now = {}) {
     const auto editor = chosen_editor(context);
     if (!editor) {
         throw Error("no editor to open the record in: set one, e.g. 'export EDITOR=nano' "
@@ -113,6 +117,10 @@ EditorResult<Record> edit_in_editor(const Records& records, const Record& before
     EditorFile file(before.id);
     std::string shown = old_bytes;
     std::optional<std::string> refused; // the text last refused
+    if (!problems_now.empty()) {
+        shown = with_problem_comments(old_bytes, problems_now);
+        refused = old_bytes;
+    }
     while (true) {
         file.write(shown);
         const int status =
@@ -131,12 +139,12 @@ EditorResult<Record> edit_in_editor(const Records& records, const Record& before
                                     before.path));
         }
         std::string text = without_problem_comments(left);
-        if (text == old_bytes) {
-            return {std::nullopt, std::move(text), {}};
-        }
         if (refused && text == *refused) {
             throw Error(
                 fmt::format("'{}' still has the same problems; nothing was changed", before.path));
+        }
+        if (text == old_bytes) {
+            return {std::nullopt, std::move(text), {}};
         }
         auto edited = read_edited(text, before);
         std::vector<Diagnostic> problems = std::move(edited.problems);
@@ -187,10 +195,10 @@ std::string commit_message(const Person& person) {
 
 template <typename Record>
 void save(const Workspace& workspace, const Context& context, const Record& before,
-          const Record& after, std::string old_bytes, const std::string& preferred,
-          const std::vector<FieldChange>& changes, const std::vector<Diagnostic>& warnings) {
+          const Record& after, FileWrite write, const std::vector<FieldChange>& changes,
+          const std::vector<Diagnostic>& warnings) {
     WorkspaceEdit edit;
-    edit.writes.push_back(rewrite_record(before, after, std::move(old_bytes), preferred));
+    edit.writes.push_back(std::move(write));
     verify_unchanged(workspace, edit);
     apply_writes(workspace, edit);
     fmt::print("{}\n", after.id);
@@ -241,7 +249,8 @@ void edit_with_fixes(const Workspace& workspace, const Context& context, const R
     // comments stay whenever the result still reads as the fixed record.
     const std::string preferred =
         with_date_replaced(old_bytes, before.date, fixed.after.date).value_or(old_bytes);
-    save(workspace, context, before, fixed.after, std::move(old_bytes), preferred, fixed.changes,
+    save(workspace, context, before, fixed.after,
+         rewrite_record(before, fixed.after, std::move(old_bytes), preferred), fixed.changes,
          problems);
 }
 
@@ -257,7 +266,8 @@ void edit_in_place(const Workspace& workspace, const Context& context, const Rec
     if (result.record->path != before.path) {
         context.warn_if_future(result.record->date);
     }
-    save(workspace, context, before, *result.record, std::move(old_bytes), result.text, {},
+    save(workspace, context, before, *result.record,
+         rewrite_record(before, *result.record, std::move(old_bytes), result.text), {},
          result.warnings);
 }
 
@@ -270,8 +280,76 @@ void edit_in_place(const Workspace& workspace, const Context& context, const Rec
         context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
         return;
     }
-    save(workspace, context, before, *result.record, std::move(old_bytes), result.text, {},
+    save(workspace, context, before, *result.record,
+         rewrite_record(before, *result.record, std::move(old_bytes), result.text), {},
          result.warnings);
+}
+
+// A record file that does not read (a hand edit gone wrong), repaired in the editor: it
+// opens with its problems on top and is saved once it reads as a valid record.
+template <typename Record>
+void repair_in_editor(const Workspace& workspace, const Context& context, const Records& records,
+                      const BrokenRecordFile& broken) {
+    const fs::path full = workspace.root / broken.path;
+    std::error_code ec;
+    if (fs::symlink_status(full, ec).type() != fs::file_type::regular ||
+        fs::file_size(full, ec) > max_toml_bytes) {
+        throw DataError(broken.problems, fmt::format("'{}' cannot be opened in the editor; "
+                                                     "nothing was changed",
+                                                     broken.path));
+    }
+    Record before;
+    before.id = broken.id;
+    before.path = broken.path;
+    std::string old_bytes = read_file(full);
+    auto result = edit_in_editor(records, before, old_bytes, context, broken.problems);
+    if (!result.record) {
+        context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
+        return;
+    }
+    FileWrite write;
+    write.path = before.path;
+    write.bytes = result.text;
+    write.old_bytes = std::move(old_bytes);
+    if (result.record->path != before.path) {
+        write.moved_to = result.record->path;
+    }
+    save(workspace, context, before, *result.record, std::move(write), {}, result.warnings);
+}
+
+void repair(const Workspace& workspace, const Context& context, const Records& records,
+            const BrokenRecordFile& broken, const RecordFixes& fixes) {
+    if (!fixes.empty()) {
+        throw DataError(broken.problems,
+                        fmt::format("'{}' does not read as a record, so fixes cannot apply; "
+                                    "repair it in the editor with 'spark edit {}'",
+                                    broken.path, broken.id));
+    }
+    switch (broken.type) {
+    case RecordType::entry:
+        return repair_in_editor<Entry>(workspace, context, records, broken);
+    case RecordType::meeting:
+        return repair_in_editor<Meeting>(workspace, context, records, broken);
+    case RecordType::person:
+        return repair_in_editor<Person>(workspace, context, records, broken);
+    }
+}
+
+// The record `query` names, or the broken record file it names (exactly, or when no record
+// matches at all).
+std::variant<RecordRef, BrokenRecordFile> record_to_edit(const Records& records,
+                                                         const std::string& query) {
+    if (auto broken = broken_record_file(records, query, true)) {
+        return *broken;
+    }
+    try {
+        return find_record(records, query);
+    } catch (const Error&) {
+        if (auto broken = broken_record_file(records, query, false)) {
+            return *broken;
+        }
+        throw;
+    }
 }
 
 void validate_fixes(const RecordFixes& fixes) {
@@ -296,7 +374,12 @@ void run_edit(const EditOptions& options, const Context& context) {
     }
     const Workspace workspace = context.open_workspace_for_writing();
     const Records records = load_records(workspace);
-    const RecordRef found = find_record(records, options.id);
+    const auto target = record_to_edit(records, options.id);
+    if (const auto* broken = std::get_if<BrokenRecordFile>(&target)) {
+        repair(workspace, context, records, *broken, options.fixes);
+        return;
+    }
+    const RecordRef& found = std::get<RecordRef>(target);
     if (options.fixes.empty()) {
         if (found.entry) {
             edit_in_place(workspace, context, records, *found.entry);

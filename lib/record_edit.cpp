@@ -321,6 +321,53 @@ std::optional<std::string> with_date_replaced(std::string_view bytes, const Date
     return std::nullopt;
 }
 
+std::optional<BrokenRecordFile> broken_record_file(const Records& records, std::string_view query,
+                                                   bool exact) {
+    std::vector<BrokenRecordFile> found;
+    for (const auto& d : records.diagnostics) {
+        if (d.severity != Severity::error || !d.path.ends_with(".toml")) {
+            continue;
+        }
+        BrokenRecordFile file;
+        if (d.path.starts_with("people/")) {
+            file.type = RecordType::person;
+        } else if (d.path.starts_with("log/")) {
+            file.type = RecordType::entry;
+        } else if (d.path.starts_with("meetings/")) {
+            file.type = RecordType::meeting;
+        } else {
+            continue;
+        }
+        file.path = d.path;
+        const auto slash = d.path.rfind('/');
+        file.id = d.path.substr(slash + 1, d.path.size() - slash - 1 - 5);
+        const bool matches = file.id == query || file.path == query ||
+                             (!exact && !query.empty() && file.id.starts_with(query));
+        if (!matches) {
+            continue;
+        }
+        if (!found.empty() && found.back().path == file.path) {
+            found.back().problems.push_back(d);
+            continue;
+        }
+        file.problems.push_back(d);
+        found.push_back(std::move(file));
+    }
+    // A file read with a problem but still loaded is not broken: edit it as a record.
+    auto loaded = [&](const std::string& path) {
+        auto has = [&](const auto& list) {
+            return std::any_of(list.begin(), list.end(),
+                               [&](const auto& record) { return record.path == path; });
+        };
+        return has(records.people) || has(records.entries) || has(records.meetings);
+    };
+    std::erase_if(found, [&](const BrokenRecordFile& file) { return loaded(file.path); });
+    if (found.size() != 1) {
+        return std::nullopt;
+    }
+    return found.front();
+}
+
 Entry named_by_date(Entry entry) {
     auto name = name_for_date(entry.path, entry.id, entry.date);
     entry.id = std::move(name.id);

@@ -86,6 +86,20 @@ EditedText<Entry> read_edited(std::string_view text, const Entry& before);
 EditedText<Meeting> read_edited(std::string_view text, const Meeting& before);
 EditedText<Person> read_edited(std::string_view text, const Person& before);
 
+// A record file that is there but does not read as a record (a hand edit gone wrong), to
+// repair in the editor: its type, path, id and the problems that stop it.
+struct BrokenRecordFile {
+    RecordType type = RecordType::entry;
+    std::string path;
+    std::string id;
+    std::vector<Diagnostic> problems;
+};
+
+// The broken record file `query` names: its id or path exactly, or, unless `exact`, the
+// unique beginning of its id. nullopt when none (or several) match.
+std::optional<BrokenRecordFile> broken_record_file(const Records& records, std::string_view query,
+                                                   bool exact);
+
 // What `spark check` finds once `before` (one of `records`) is replaced by `after` and was
 // not there before: the problems the change brings. Errors refuse the change; warnings are
 // worth saying. A problem the record had already does not count against the edit.

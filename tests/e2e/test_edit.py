@@ -332,6 +332,45 @@ sed -i 's/niemand-x1y2/{self.bert}/' "$1"
         self.assertEqual(list(self.home.glob("spark-edit-*")), [])
 
 
+class RepairTests(EditTestCase):
+    """A record file that no longer reads (a hand edit gone wrong) opens in the editor with
+    its problems on top, and is saved once it reads again."""
+
+    def setUp(self):
+        super().setUp()
+        self.path = self.ws / self.entry
+        self.path.write_text(self.path.read_text().replace('title = "Koffie bij de automaat"',
+                                                           'title = "Koffie bij de automaat'))
+        self.git("commit", "-qam", "a hand edit gone wrong")
+
+    def test_repaired_in_the_editor(self):
+        shown = self.tmp / "shown.toml"
+        env = self.editor(f"cp \"$1\" '{shown}'\n"
+                          "sed -i 's/^title = .*/title = \"Koffie hersteld\"/' \"$1\"\n")
+        result = self.ok("edit", self.entry_id, env=env)
+        self.assertEqual(result.out, self.entry_id + "\n")
+        lines = shown.read_text().splitlines()
+        self.assertTrue(lines[0].startswith("# spark: not saved"))
+        self.assertRegex(lines[1], r"^# spark: line \d+, column \d+: error: ")
+        self.assertEqual(self.read(self.entry)["title"], "Koffie hersteld")
+        self.assertNotIn("# spark:", self.path.read_text())
+        self.assertEqual(self.commits()[0], "edit(fuel): Koffie hersteld")
+        self.check_clean()
+
+    def test_by_the_beginning_of_its_id(self):
+        env = self.editor("sed -i 's/^title = .*/title = \"Koffie\"/' \"$1\"\n")
+        self.ok("edit", self.entry_id[:20], env=env)
+        self.assertEqual(self.read(self.entry)["title"], "Koffie")
+
+    def test_quitting_without_saving_changes_nothing(self):
+        self.assertRejected(["edit", self.entry_id], 1, "left as it was shown",
+                            env=self.editor("exit 0\n"))
+
+    def test_fixes_cannot_apply(self):
+        self.assertRejected(["edit", self.entry_id, "--title", "x"], 1,
+                            "does not read as a record", f"spark edit {self.entry_id}")
+
+
 class CrashTests(EditTestCase):
     """SPARK_FAULT kills spark at each step of a date change: the old record or the new one,
     never both or neither; running the edit again finishes it."""

@@ -271,3 +271,26 @@ TEST_CASE("with_date_replaced changes the date line only, keeping everything els
     CHECK_FALSE(spark::with_date_replaced("dates = 2026-02-26\n", {2026, 2, 26}, {2026, 1, 1}));
     CHECK_FALSE(spark::with_date_replaced("[x]\ndate = 2026-02-26\n", {2026, 2, 26}, {2026, 1, 1}));
 }
+
+TEST_CASE("broken_record_file finds a record file that does not read, by id, path or prefix") {
+    spark::Records records;
+    records.entries = {entry()};
+    const std::string broken = "log/2026/2026-02-27-thee-t4t4.toml";
+    records.diagnostics = {
+        {broken, {3, 9}, spark::Severity::error, "unterminated string"},
+        {broken, {4, 1}, spark::Severity::error, "unknown key 'x'"},
+        {"log/2026/.x.toml.tmp-abc", {}, spark::Severity::warning, "leftover temporary file"},
+        {"people/p-1.toml", {1, 1}, spark::Severity::error, "bad"}};
+    auto found = spark::broken_record_file(records, "2026-02-27-thee-t4t4", true);
+    REQUIRE(found);
+    CHECK(found->type == spark::RecordType::entry);
+    CHECK(found->path == broken);
+    CHECK(found->id == "2026-02-27-thee-t4t4");
+    CHECK(found->problems.size() == 2);
+    CHECK(spark::broken_record_file(records, broken, true));
+    CHECK_FALSE(spark::broken_record_file(records, "2026-02-27", true));
+    CHECK(spark::broken_record_file(records, "2026-02-27", false));
+    CHECK(spark::broken_record_file(records, "p-1", true)->type == spark::RecordType::person);
+    CHECK_FALSE(spark::broken_record_file(records, "", false)); // every file: not one
+    CHECK_FALSE(spark::broken_record_file(records, entry().id, false));
+}
