@@ -4,6 +4,8 @@ aborted edit or a killed editor change nothing; a killed spark leaves the old re
 new one, never both or neither; clones that edit and log at once merge cleanly."""
 
 import pathlib
+import subprocess
+import time
 
 import sparktest
 from sparktest import SparkTestCase
@@ -369,6 +371,40 @@ class RepairTests(EditTestCase):
     def test_fixes_cannot_apply(self):
         self.assertRejected(["edit", self.entry_id, "--title", "x"], 1,
                             "does not read as a record", f"spark edit {self.entry_id}")
+
+
+class LockTests(EditTestCase):
+    def test_a_merge_waits_for_an_edit_in_its_editor_and_then_rewrites_it(self):
+        """The edit holds the workspace lock (shared) while its editor is open: a merge of
+        the person the editor adds waits, then rewrites the saved record."""
+        twin = self.add_person("Bert Bos", "--force")
+        ready, go, merge_output = self.tmp / "ready", self.tmp / "go", self.tmp / "merge.out"
+        editor = self.write_script("slow-editor", f"""touch '{ready}'
+while [ ! -e '{go}' ]; do sleep 0.01; done
+sed -i 's/^people = .*/people = ["{self.anna}", "{twin}"]/' "$1"
+""")
+        edit = subprocess.Popen([sparktest.SPARK, "edit", "koffie"], cwd=self.ws,
+                                env=self.environment({"EDITOR": str(editor)}),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                stdin=subprocess.DEVNULL)
+        deadline = time.monotonic() + sparktest.TIMEOUT
+        while not ready.exists():
+            self.assertLess(time.monotonic(), deadline, "the editor never started")
+            time.sleep(0.005)
+        with open(merge_output, "wb") as out:
+            merge = subprocess.Popen([sparktest.SPARK, "people", "merge", self.bert, twin],
+                                     cwd=self.ws, env=self.environment(), stdout=out,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        while merge.poll() is None and b"waiting" not in merge_output.read_bytes():
+            self.assertLess(time.monotonic(), deadline, "the merge neither waited nor ended")
+            time.sleep(0.005)
+        self.assertIsNone(merge.poll(), merge_output.read_text())
+        go.touch()
+        out, err = edit.communicate(timeout=sparktest.TIMEOUT)
+        self.assertEqual(edit.returncode, 0, err.decode())
+        self.assertEqual(merge.wait(timeout=sparktest.TIMEOUT), 0, merge_output.read_text())
+        self.assertEqual(self.read(self.entry)["people"], [self.anna, self.bert])
+        self.check_clean()
 
 
 class CrashTests(EditTestCase):
