@@ -21,6 +21,7 @@
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <unistd.h>
 #include <variant>
 
@@ -263,22 +264,10 @@ void edit_in_place(const Workspace& workspace, const Context& context, const Rec
         context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
         return;
     }
-    if (result.record->path != before.path) {
-        context.warn_if_future(result.record->date);
-    }
-    save(workspace, context, before, *result.record,
-         rewrite_record(before, *result.record, std::move(old_bytes), result.text), {},
-         result.warnings);
-}
-
-// People have no date to warn about.
-void edit_in_place(const Workspace& workspace, const Context& context, const Records& records,
-                   const Person& before) {
-    std::string old_bytes = read_file(workspace.root / before.path);
-    auto result = edit_in_editor(records, before, old_bytes, context);
-    if (!result.record) {
-        context.info(fmt::format("'{}' was not changed; nothing was saved", before.id));
-        return;
+    if constexpr (!std::is_same_v<Record, Person>) { // people have no date
+        if (result.record->date != before.date) {
+            context.warn_if_future(result.record->date);
+        }
     }
     save(workspace, context, before, *result.record,
          rewrite_record(before, *result.record, std::move(old_bytes), result.text), {},
