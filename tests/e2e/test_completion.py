@@ -94,6 +94,17 @@ class BashTests(CompletionTestCase):
         self.assertEqual(self.complete("spark show 2026-02"), [entry_id])
         self.assertIn(self.anna, self.complete("spark show an"))
 
+    def test_edit_offers_ids_people_tags_kinds_and_its_fixes(self):
+        entry_id = os.path.basename(self.entry)[: -len(".toml")]
+        self.assertEqual(self.complete("spark edit 2026-02"), [entry_id])
+        self.assertEqual(sorted(self.complete(f"spark edit {entry_id} --add-with an")),
+                         sorted([self.anna, self.anouk]))
+        self.assertEqual(self.complete(f"spark edit {entry_id} --untag verg"), ["vergunningen"])
+        self.assertEqual(self.complete(f"spark edit {entry_id} --kind luc"), ["lucifer"])
+        self.assertEqual(sorted(self.complete(f"spark edit {entry_id} --add-")),
+                         ["--add-attendee", "--add-dilemma", "--add-followup", "--add-outcome",
+                          "--add-question", "--add-with"])
+
     def test_tags_from_the_workspace(self):
         self.assertEqual(self.complete("spark log fuel T --tag verg"), ["vergunningen"])
 
