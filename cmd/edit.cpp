@@ -294,7 +294,9 @@ void register_edit(CLI::App& app, Context& context) {
         ->option_text("TAG")
         ->allow_extra_args(false)
         ->group(entries);
-    command->add_option("-s,--setting", fixes.setting, "internal, external or mixed")
+    command
+        ->add_option("-s,--setting", fixes.setting,
+                     "internal, external or mixed; '' to follow the attendees' groups")
         ->option_text("SETTING")
         ->group(meetings);
     command->add_option("--place", fixes.place, "Where it took place; '' clears it")

@@ -1,5 +1,7 @@
 #include "editor_comments.hpp"
 
+#include "text.hpp"
+
 #include <fmt/format.h>
 
 namespace spark {
@@ -7,15 +9,6 @@ namespace spark {
 namespace {
 
 constexpr std::string_view marker = "# spark:";
-
-// A message on one comment line: a line break would end the comment.
-std::string one_line(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        out += (c == '\n' || c == '\r') ? ' ' : c;
-    }
-    return out;
-}
 
 } // namespace
 
@@ -28,9 +21,9 @@ std::string with_problem_comments(std::string_view text, const std::vector<Diagn
         if (problem.pos.line > 0) {
             out += fmt::format("# spark: line {}, column {}: {}: {}\n",
                                problem.pos.line + header_lines, problem.pos.column, severity,
-                               one_line(problem.message));
+                               single_line(problem.message));
         } else {
-            out += fmt::format("# spark: {}: {}\n", severity, one_line(problem.message));
+            out += fmt::format("# spark: {}: {}\n", severity, single_line(problem.message));
         }
     }
     out += "# spark: (lines starting with '# spark:' are removed before the record is read)\n";

@@ -243,16 +243,23 @@ FixedRecord<Meeting> apply_fixes(const Meeting& meeting, const std::vector<Perso
     apply_date(after.date, out.changes, fixes, today);
     apply_title(after.title, out.changes, fixes);
     if (fixes.setting) {
-        validate_text(*fixes.setting, "--setting", true);
-        const auto setting = setting_from_name(*fixes.setting);
-        if (!setting) {
-            throw UsageError(fmt::format("--setting: unknown setting '{}' (expected internal, "
-                                         "external or mixed)",
-                                         *fixes.setting));
+        validate_text(*fixes.setting, "--setting", false);
+        // '' gives the setting back to the attendees' groups (setting_of).
+        std::optional<Setting> setting;
+        if (!fixes.setting->empty()) {
+            setting = setting_from_name(*fixes.setting);
+            if (!setting) {
+                throw UsageError(fmt::format("--setting: unknown setting '{}' (expected "
+                                             "internal, external, mixed, or '' for the one the "
+                                             "attendees' groups make)",
+                                             *fixes.setting));
+            }
         }
-        record_change(out.changes, "setting", std::string(name_of(meeting.setting)),
-                      std::string(name_of(*setting)));
-        after.setting = *setting;
+        const auto shown = [](const std::optional<Setting>& s) {
+            return s ? std::string(name_of(*s)) : std::string("(from the attendees' groups)");
+        };
+        record_change(out.changes, "setting", shown(meeting.setting), shown(setting));
+        after.setting = setting;
     }
     if (fixes.place) {
         after.place = cleared_or(*fixes.place, "--place");

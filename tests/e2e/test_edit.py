@@ -133,6 +133,14 @@ class FixTests(EditTestCase):
         self.assertEqual(self.record_files("meetings"), [moved])
         self.check_clean()
 
+    def test_setting_given_back_to_the_attendees(self):
+        self.ok("edit", "buurttafel", "--setting", "extern")
+        self.assertEqual(self.read(self.meeting)["setting"], "external")
+        self.ok("edit", "buurttafel", "--setting", "")
+        self.assertNotIn("setting", self.read(self.meeting))
+        self.assertIn("(from the attendees' groups)", self.ok("show", "buurttafel").out)
+        self.check_clean()
+
     def test_clearing_the_effect(self):
         self.ok("edit", "koffie", "--effect", "bewezen")
         self.ok("edit", "koffie", "--effect", "")
