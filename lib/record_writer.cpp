@@ -2,6 +2,8 @@
 
 #include "toml_writer.hpp"
 
+#include <fmt/format.h>
+
 namespace spark {
 
 std::string emit_entry(const Entry& entry) {
@@ -33,6 +35,14 @@ std::string emit_meeting(const Meeting& meeting) {
     w.list("dilemmas", meeting.dilemmas);
     w.list("outcomes", meeting.outcomes);
     w.list("followups", meeting.followups);
+    if (!meeting.followups_done.empty()) { // absent until one is done, as in older files
+        std::vector<std::string> done;
+        for (const auto& item : meeting.followups_done) {
+            done.push_back(fmt::format("{{ followup = {}, date = {} }}",
+                                       toml_basic_string(item.followup), item.date.iso()));
+        }
+        w.value_list("followups_done", done);
+    }
     if (!meeting.body.empty()) {
         w.text("body", meeting.body);
     }
