@@ -114,10 +114,10 @@ void register_done(CLI::App& app, Context& context) {
     command->add_flag("--reopen", options->reopen, "Open the follow-ups again");
     command->footer(
         "Records in the meeting's file which follow-ups are done, and when; one commit\n"
-        "'done(meeting): TITLE'. The report and 'spark list --followups' then show only the\n"
-        "open ones. Prints the path and, on stderr, each follow-up marked. A number that\n"
-        "does not exist, words that fit no follow-up or several, or a follow-up already done\n"
-        "change nothing.\n"
+        "'done(meeting): TITLE'. The report and 'spark list --followups' then show only\n"
+        "the open ones. Prints the path and, on stderr, each follow-up marked. A number\n"
+        "that does not exist, words that fit no follow-up or several, or a follow-up\n"
+        "already done change nothing.\n"
         "Examples:\n"
         "  spark show keukentafel                   # the follow-ups, numbered\n"
         "  spark done keukentafel 2\n"
