@@ -74,8 +74,9 @@ void run_done(const DoneOptions& options, const Context& context) {
         context.warn_if_future(date);
     }
     WorkspaceEdit edit;
-    edit.writes.push_back(
-        rewrite_record(meeting, marked.after, read_file(workspace.root / meeting.path)));
+    std::string old_bytes = read_file(workspace.root / meeting.path);
+    const auto in_place = with_followups_done(old_bytes, meeting, marked.after);
+    edit.writes.push_back(rewrite_record(meeting, marked.after, std::move(old_bytes), in_place));
     verify_unchanged(workspace, edit);
     apply_writes(workspace, edit);
     fmt::print("{}\n", context.display_path(workspace, meeting.path));

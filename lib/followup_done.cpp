@@ -1,6 +1,7 @@
 #include "followup_done.hpp"
 
 #include "error.hpp"
+#include "record_writer.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -134,6 +135,30 @@ FollowupsMarked plan_followups_done(const Meeting& meeting, const std::vector<st
         }
     }
     return result;
+}
+
+std::optional<std::string> with_followups_done(const std::string& old_bytes, const Meeting& before,
+                                               const Meeting& after) {
+    if (old_bytes == emit_meeting(before)) {
+        return std::nullopt; // spark's own layout: written anew, keys in their order
+    }
+    const std::string old_block = emit_followups_done(before.followups_done);
+    const std::string new_block = emit_followups_done(after.followups_done);
+    if (old_block.empty()) {
+        if (old_bytes.find("followups_done") != std::string::npos) {
+            return std::nullopt; // an empty one written by hand: let spark write the file
+        }
+        const bool ends_line = old_bytes.empty() || old_bytes.back() == '\n';
+        return old_bytes + (ends_line ? "" : "\n") + new_block;
+    }
+    const auto at = old_bytes.find(old_block);
+    if (at == std::string::npos || (at > 0 && old_bytes[at - 1] != '\n') ||
+        old_bytes.find(old_block, at + 1) != std::string::npos) {
+        return std::nullopt;
+    }
+    std::string bytes = old_bytes;
+    bytes.replace(at, old_block.size(), new_block);
+    return bytes;
 }
 
 } // namespace spark

@@ -3,6 +3,7 @@
 #include "followups.hpp"
 #include "model.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,14 @@ std::vector<Followup> pick_followups(const Meeting& meeting, const std::vector<s
 // date before the meeting.
 FollowupsMarked plan_followups_done(const Meeting& meeting, const std::vector<std::string>& which,
                                     const Date& date, bool reopen);
+
+// The meeting's file `old_bytes` (of `before`) with only its `followups_done` lines changed
+// to those of `after`, so that comments and hand formatting elsewhere stay: the block as
+// spark writes it replaced where it stands, or, in a file that has none yet, added at the
+// end (a record file has no tables, so any key may come last). nullopt when the file's own
+// block is not spark's layout, and for a file entirely in spark's layout (written anew, keys
+// in their order); the caller proves the result reads back (rewrite_record).
+std::optional<std::string> with_followups_done(const std::string& old_bytes, const Meeting& before,
+                                               const Meeting& after);
 
 } // namespace spark

@@ -104,12 +104,31 @@ class HappyPathTests(DoneTestCase):
         self.git("commit", "-qm", "hand")
         self.assertEqual(self.ok("check").out, "")
         self.assertIn("  2. [ ] Zaal huren\n", self.ok("show", "x1y2").out)
+        hand = path.read_text()
+        # The hand formatting and the comment stay; the done ones are added at the end.
         result = self.ok("done", "x1y2", "zaal")
-        self.assertIn("was written anew", result.err)
+        self.assertNotIn("warning", result.err)
+        self.assertEqual(path.read_text(), hand + "followups_done = [\n"
+                         '    { followup = "Zaal huren", date = 2026-03-01 },\n]\n')
+        self.ok("done", "x1y2", "1", "--date", "2026-02-28")
         data = self.read(path.relative_to(self.ws))
         self.assertEqual(data["followups"], ["Bellen met de wijkraad", "Zaal huren"])
         self.assertEqual(data["followups_done"],
-                         [{"followup": "Zaal huren", "date": datetime.date(2026, 3, 1)}])
+                         [{"followup": "Bellen met de wijkraad", "date": datetime.date(2026, 2, 28)},
+                          {"followup": "Zaal huren", "date": datetime.date(2026, 3, 1)}])
+        self.assertTrue(path.read_text().startswith(hand))
+        self.ok("done", "x1y2", "1", "2", "--reopen")
+        self.assertEqual(path.read_text(), hand)
+
+    def test_a_hand_made_done_list_is_written_anew_with_a_warning(self):
+        path = self.ws / self.keuken
+        path.write_text(path.read_text() + "# notitie\n"
+                        'followups_done = [{followup="Anna belt de jurist",date=2026-02-21}]\n')
+        result = self.ok("done", "keukentafel", "2")
+        self.assertIn("was written anew", result.err)
+        self.assertEqual([d["followup"] for d in self.meeting()["followups_done"]],
+                         ["Anna belt de jurist", "Karim zoekt buren"])
+        self.assertNotIn("# notitie", path.read_text())
 
     def test_a_future_date_is_allowed_with_a_warning(self):
         result = self.ok("done", "keukentafel", "1", "--date", "2026-03-04")

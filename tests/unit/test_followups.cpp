@@ -1,6 +1,7 @@
 #include "error.hpp"
 #include "followup_done.hpp"
 #include "followups.hpp"
+#include "record_writer.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -123,4 +124,27 @@ TEST_CASE("usage: no follow-up named, or a date before the meeting") {
     CHECK_THROWS_WITH(spark::plan_followups_done(m, {"1"}, {2026, 2, 28}, false),
                       "--date 2026-02-28 is before the meeting itself (2026-03-01); nothing was "
                       "changed");
+}
+
+TEST_CASE("done follow-ups go into a hand-formatted file without touching the rest") {
+    auto before = meeting({"Bellen", "Mailen"});
+    before.path = "meetings/2026/m.toml";
+    const std::string hand = "date = 2026-03-01 # de dag zelf\ntitle = \"Keukentafel\"\n"
+                             "followups = [\"Bellen\", \"Mailen\"]";
+    auto after = spark::plan_followups_done(before, {"2"}, {2026, 3, 2}, false).after;
+    const std::string block = "followups_done = [\n    { followup = \"Mailen\", date = "
+                              "2026-03-02 },\n]\n";
+    CHECK(spark::with_followups_done(hand, before, after) == hand + "\n" + block);
+    // The block spark wrote is replaced where it stands, and goes when none is done.
+    auto again = spark::plan_followups_done(after, {"1"}, {2026, 3, 3}, false).after;
+    const auto twice = spark::with_followups_done(hand + "\n" + block, after, again);
+    REQUIRE(twice);
+    CHECK(twice->starts_with(hand + "\nfollowups_done = [\n    { followup = \"Bellen\""));
+    CHECK(spark::with_followups_done(hand + "\n" + block + "# eind\n", after, before) ==
+          hand + "\n# eind\n");
+    // A block laid out by hand, or a file in spark's own layout: written anew instead.
+    CHECK_FALSE(spark::with_followups_done(hand + "\nfollowups_done = [{followup=\"Mailen\", "
+                                                  "date=2026-03-02}]\n",
+                                           after, again));
+    CHECK_FALSE(spark::with_followups_done(spark::emit_meeting(before), before, after));
 }
