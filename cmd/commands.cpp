@@ -15,6 +15,7 @@ void register_commands(CLI::App& app, Context& context) {
     register_people(app, context);
     register_log(app, context);
     register_meet(app, context);
+    register_done(app, context);
     register_list(app, context);
     register_show(app, context);
     register_edit(app, context);

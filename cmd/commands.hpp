@@ -31,6 +31,8 @@ void register_people_edit(CLI::App& people, Context& context);
 // set, under `people` (cmd/people_set.cpp).
 void register_people_set(CLI::App& people, Context& context);
 void register_meet(CLI::App& app, Context& context);
+// `done`: follow-ups of a meeting marked done (cmd/done.cpp).
+void register_done(CLI::App& app, Context& context);
 void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 // `edit ID`: fixes from flags, or the record in $EDITOR (cmd/edit.cpp).

@@ -5,9 +5,11 @@
 #include "commands.hpp"
 #include "completion_scripts.hpp"
 #include "error.hpp"
+#include "followups.hpp"
 #include "model.hpp"
 #include "people.hpp"
 #include "period.hpp"
+#include "record_lookup.hpp"
 #include "records.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
@@ -22,8 +24,9 @@ namespace spark {
 
 namespace {
 
-// What a value is completed with: "none" (free text), "people", "ids", "tags" (asked from
-// the workspace at TAB time), "file", "dir", or "words:a b c" (a fixed list).
+// What a value is completed with: "none" (free text), "people", "ids", "meetings", "tags",
+// "followups" (the open follow-ups of the meeting named first; asked from the workspace at
+// TAB time), "file", "dir", or "words:a b c" (a fixed list).
 std::string words_hint(const std::vector<std::string>& words) {
     return "words:" + join(words, " ");
 }
@@ -106,6 +109,12 @@ std::string value_hint(const std::string& command_path, CLI::Option& option,
     }
     if (placeholder == "ID") {
         return "ids";
+    }
+    if (placeholder == "MEETING") {
+        return "meetings";
+    }
+    if (placeholder == "FOLLOWUP") { // spark done MEETING FOLLOWUP...
+        return "followups";
     }
     if (placeholder == "TAG") {
         return "tags";
@@ -427,6 +436,7 @@ std::string fish_tables(const std::vector<CommandSpec>& specs) {
 struct CompleteOptions {
     std::string what;
     std::string prefix;
+    std::string first; // the command's first argument: the meeting, for "followups"
 };
 
 bool starts_with(const std::string& text, const std::string& prefix) {
@@ -443,14 +453,36 @@ void run_complete(const CompleteOptions& options, const Context& context) {
     } catch (const std::exception&) {
         return; // outside a workspace, or an unreadable one: nothing to offer, quietly
     }
+    if (options.what == "followups") {
+        try {
+            const RecordRef found = find_record(records, options.first);
+            if (found.meeting != nullptr) {
+                for (const auto& followup : open_followups(*found.meeting)) {
+                    const std::string number = std::to_string(followup.number);
+                    if (starts_with(number, prefix)) {
+                        fmt::print("{}\t{}\n", number, single_line(followup.text));
+                    }
+                }
+            }
+        } catch (const std::exception&) {
+            // No such meeting (yet): nothing to offer.
+        }
+        return;
+    }
     if (options.what == "ids") {
         for (const auto& entry : records.entries) {
             if (starts_with(fold_for_matching(entry.id), prefix)) {
                 fmt::print("{}\t{}: {}\n", entry.id, name_of(entry.kind), single_line(entry.title));
             }
         }
+    }
+    if (options.what == "ids" || options.what == "meetings") {
         for (const auto& meeting : records.meetings) {
-            if (starts_with(fold_for_matching(meeting.id), prefix)) {
+            const std::string id = fold_for_matching(meeting.id);
+            // A meeting is also found by the words after its date ("keuken").
+            const bool by_slug =
+                options.what == "meetings" && id.size() > 11 && starts_with(id.substr(11), prefix);
+            if (starts_with(id, prefix) || by_slug) {
                 fmt::print("{}\tmeeting: {}\n", meeting.id, single_line(meeting.title));
             }
         }
@@ -522,8 +554,10 @@ void register_completion(CLI::App& app, Context& context) {
     auto options = std::make_shared<CompleteOptions>();
     auto* complete = app.add_subcommand("__complete", "");
     complete->group("");
-    complete->add_option("WHAT", options->what, "people, ids or tags")->required();
+    complete->add_option("WHAT", options->what, "people, ids, meetings, tags or followups")
+        ->required();
     complete->add_option("PREFIX", options->prefix, "What has been typed so far");
+    complete->add_option("--first", options->first, "The command's first argument so far");
     run_when_chosen(*complete, context, options, run_complete);
 }
 

@@ -29,6 +29,8 @@ struct ListOptions {
     std::optional<std::string> with;
     std::optional<std::string> tag;
     std::vector<std::string> texts; // --grep
+    bool followups = false;
+    bool all = false; // with --followups: the done ones too
     RowFormatOptions output;
 };
 
@@ -115,6 +117,67 @@ TextTable display_table(const std::vector<TimelineItem>& items, const Records& r
     return table;
 }
 
+// --followups, for programs: the meeting's date and id, the number `spark done` takes, the
+// text, and the date it was done ("" while open).
+TextTable followup_data_table(const std::vector<FollowupItem>& items) {
+    TextTable table{{"date", "meeting", "number", "followup", "done"}, {}};
+    for (const auto& item : items) {
+        table.rows.push_back({item.meeting->date.iso(), item.meeting->id,
+                              std::to_string(item.followup.number), item.followup.text,
+                              item.followup.done ? item.followup.done->iso() : ""});
+    }
+    return table;
+}
+
+// --followups for a person: the meeting by title and short id, so that `spark done ID N`
+// can be typed from the row.
+TextTable followup_display_table(const std::vector<FollowupItem>& items, Language language,
+                                 bool with_done) {
+    const bool nl = language == Language::nl;
+    TextTable table{{nl ? "DATUM" : "DATE", nl ? "ONTMOETING" : "MEETING", "NR",
+                     nl ? "VERVOLGAFSPRAAK" : "FOLLOW-UP"},
+                    {},
+                    3};
+    if (with_done) {
+        table.headers.push_back(nl ? "GEDAAN" : "DONE");
+    }
+    table.headers.push_back("ID");
+    for (const auto& item : items) {
+        const std::string& id = item.meeting->id;
+        std::vector<std::string> row{item.meeting->date.iso(), item.meeting->title,
+                                     std::to_string(item.followup.number), item.followup.text};
+        if (with_done) {
+            row.push_back(item.followup.done ? item.followup.done->iso() : "");
+        }
+        row.push_back(id.substr(id.rfind('-') + 1));
+        table.rows.push_back(std::move(row));
+    }
+    return table;
+}
+
+[[noreturn]] void run_followups(const ListOptions& options, const Context& context,
+                                RowFormat format) {
+    if (!options.kinds.empty() || options.tag) {
+        throw UsageError(fmt::format("--followups lists the follow-ups of meetings; it cannot "
+                                     "be combined with {}",
+                                     options.tag ? "--tag" : "--kind"));
+    }
+    const Workspace workspace = context.open_workspace();
+    const Records records = load_valid_records(workspace, Texts::skipped);
+    const auto items =
+        followup_list(records, make_filter(options, records, context.today()), options.all);
+    if (format == RowFormat::json) {
+        JsonWriter out(stdout);
+        write_followups(out, items);
+        out.finish();
+        context.exit_after_output();
+    }
+    const Language language = language_from_name(workspace.config.language).value_or(Language::nl);
+    print_rows(format, options.output, context, followup_data_table(items),
+               [&] { return followup_display_table(items, language, options.all); });
+    context.exit_after_output();
+}
+
 void run_list(const ListOptions& options, const Context& context) {
     if (options.with) {
         validate_text(*options.with, "--with", true);
@@ -126,6 +189,12 @@ void run_list(const ListOptions& options, const Context& context) {
         validate_text(text, "--grep", true);
     }
     const RowFormat format = chosen_row_format(options.output, context);
+    if (options.followups) {
+        run_followups(options, context, format);
+    }
+    if (options.all) {
+        throw UsageError("--all goes with --followups (the done ones too)");
+    }
     const Workspace workspace = context.open_workspace();
     // Bodies and other long texts are only read when they are printed or searched.
     const bool texts = format == RowFormat::json || !options.texts.empty();
@@ -172,6 +241,10 @@ void register_list(CLI::App& app, Context& context) {
                      "repeatable")
         ->option_text("TEXT")
         ->allow_extra_args(false);
+    command->add_flag("--followups", options->followups,
+                      "List the open follow-ups of the meetings instead, numbered as "
+                      "'spark done' takes them");
+    command->add_flag("--all", options->all, "With --followups: the done ones too");
     for (const char* filter :
          {"--kind", "--since", "--until", "--period", "--with", "--tag", "--grep"}) {
         command->get_option(filter)->group("Filters (all must hold)");
@@ -183,10 +256,14 @@ void register_list(CLI::App& app, Context& context) {
         "tab-separated line per record, date,\n"
         "kind, id, title, people (ids, comma-separated). --format csv adds a header line.\n"
         "--json: every field, id, path and newcomers. Nothing matching prints nothing.\n"
+        "--followups: one line per open follow-up (--all: the done ones too): date,\n"
+        "meeting id, number, text and the date it was done; --since, --until, --period,\n"
+        "--with and --grep pick them.\n"
         "Examples:\n"
         "  spark list --period vorige-maand --grep schoolplein\n"
         "  spark list --kind lucifer --format csv --csv-sep ';' --bom > lucifers.csv\n"
         "  spark list --with anna --json | jq '.[].title'\n"
+        "  spark list --followups --period dit-kwartaal\n"
         "  spark list --kind meeting --json | jq -r '.[] | \"\\(.date[:7]) \\(.newcomers | "
         "length)\"'");
     run_when_chosen(*command, context, options, run_list);

@@ -20,7 +20,7 @@ namespace {
 
 // Bump when the layout or the meaning of a record changes; older packs are then ignored.
 constexpr char magic[8] = {'S', 'P', 'K', 'P', 'A', 'C', 'K', '\0'};
-constexpr std::uint32_t version = 2;
+constexpr std::uint32_t version = 3; // 2: a meeting's setting only when given; 3: followups_done
 constexpr std::int64_t settle_ns = 2'000'000'000; // coarser than any file-system clock tick
 // Far more than any workspace needs; a larger file is not even mapped.
 constexpr std::uint64_t max_pack_bytes = 4ull << 30;
@@ -220,6 +220,11 @@ void put(BinaryWriter& w, const Meeting& m) {
     w.strings(m.dilemmas);
     w.strings(m.outcomes);
     w.strings(m.followups);
+    w.u32(static_cast<std::uint32_t>(m.followups_done.size()));
+    for (const auto& done : m.followups_done) {
+        w.str(done.followup);
+        put_date(w, done.date);
+    }
 }
 
 Meeting get_meeting(BinaryReader& r) {
@@ -238,6 +243,13 @@ Meeting get_meeting(BinaryReader& r) {
     m.dilemmas = r.strings();
     m.outcomes = r.strings();
     m.followups = r.strings();
+    const std::uint32_t done_count = r.u32();
+    for (std::uint32_t i = 0; i < done_count; ++i) {
+        FollowupDone done;
+        done.followup = r.str();
+        done.date = get_date(r);
+        m.followups_done.push_back(std::move(done));
+    }
     return m;
 }
 

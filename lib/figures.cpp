@@ -1,5 +1,6 @@
 #include "figures.hpp"
 
+#include "followups.hpp"
 #include "text.hpp"
 #include "window.hpp"
 
@@ -267,6 +268,8 @@ Figures compute_figures(const Records& records, std::shared_ptr<const Lineage> l
             ++f.meetings_scope;
             f.questions_scope += static_cast<int>(meeting.questions.size());
             f.dilemmas_scope += static_cast<int>(meeting.dilemmas.size());
+            f.followups_scope += static_cast<int>(meeting.followups.size());
+            f.open_followups_scope += static_cast<int>(open_followups(meeting).size());
             bool critic_present = false;
             for (const auto& id : meeting.attendees) {
                 const Person* person = person_of(id);

@@ -114,6 +114,8 @@ struct Figures {
     int friction_meetings_scope = 0; // with a question, a dilemma or a critic present
     int questions_scope = 0;
     int dilemmas_scope = 0;
+    int followups_scope = 0;      // follow-ups of the meetings in the scope, open or done
+    int open_followups_scope = 0; // …not marked done (spark done)
 
     std::vector<const Entry*> entries;    // within the period, in date order
     std::vector<const Meeting*> meetings; // within the period, in date order

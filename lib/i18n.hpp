@@ -63,7 +63,8 @@ struct Words {
     const char* unknown_person;
     const char* last_entry;
     const char* last_meeting;
-    const char* days_ago; // "{} dagen geleden"
+    const char* open_followups; // "open vervolgafspraken: {} …"
+    const char* days_ago;       // "{} dagen geleden"
     const char* today;
     const char* yesterday;
     const char* involved; // "{} betrokken (+{} in de laatste {})"

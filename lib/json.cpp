@@ -54,6 +54,15 @@ void write_meeting(JsonWriter& out, const Meeting& meeting, const std::vector<Pe
     out.field("date", meeting.date.iso());
     out.field("dilemmas", meeting.dilemmas);
     out.field("followups", meeting.followups);
+    out.key("followups_done");
+    out.begin_array();
+    for (const auto& done : meeting.followups_done) {
+        out.begin_object();
+        out.field("date", done.date.iso());
+        out.field("followup", done.followup);
+        out.end_object();
+    }
+    out.end_array();
     out.field("id", meeting.id);
     out.field("kind", "meeting");
     out.field("newcomers", newcomers(meeting, involvement));
@@ -75,6 +84,21 @@ void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
         } else {
             write_meeting(out, *item.meeting, people, involvement);
         }
+    }
+    out.end_array();
+}
+
+void write_followups(JsonWriter& out, const std::vector<FollowupItem>& items) {
+    out.begin_array();
+    for (const auto& item : items) {
+        out.begin_object();
+        out.field("date", item.meeting->date.iso());
+        out.field("done", item.followup.done ? item.followup.done->iso() : std::string());
+        out.field("followup", item.followup.text);
+        out.field("meeting", item.meeting->id);
+        out.field("meeting_title", item.meeting->title);
+        out.field("number", item.followup.number);
+        out.end_object();
     }
     out.end_array();
 }

@@ -20,6 +20,9 @@ void write_meeting(JsonWriter& out, const Meeting& meeting, const std::vector<Pe
 // `spark list --json`: the timeline as one array.
 void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
                     const std::vector<Person>& people, const InvolvementMap& involvement);
+// `spark list --followups --json`: each follow-up with its meeting, number and done date
+// ("" while open).
+void write_followups(JsonWriter& out, const std::vector<FollowupItem>& items);
 // `spark people list --json`: everyone, with their first involvement.
 void write_people(JsonWriter& out, const Records& records, const InvolvementMap& involvement);
 // `spark show PERSON --json`: a person with first involvement, whom they invited and the

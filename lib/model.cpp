@@ -17,7 +17,7 @@ bool Meeting::operator==(const Meeting& o) const {
     return id == o.id && date == o.date && title == o.title && setting == o.setting &&
            place == o.place && attendees == o.attendees && questions == o.questions &&
            dilemmas == o.dilemmas && outcomes == o.outcomes && followups == o.followups &&
-           body == o.body;
+           followups_done == o.followups_done && body == o.body;
 }
 
 bool Person::operator==(const Person& o) const {

@@ -28,6 +28,13 @@ struct Entry {
     bool operator==(const Entry& other) const;
 };
 
+// A follow-up of a meeting marked done: its text, as in `followups`, and when.
+struct FollowupDone {
+    std::string followup;
+    Date date;
+    bool operator==(const FollowupDone& other) const = default;
+};
+
 struct Meeting {
     std::string id;
     std::string path;
@@ -42,6 +49,7 @@ struct Meeting {
     std::vector<std::string> dilemmas;
     std::vector<std::string> outcomes;
     std::vector<std::string> followups;
+    std::vector<FollowupDone> followups_done; // in the order of `followups` (see followups.hpp)
     std::string body;
 
     std::vector<SourcePos> attendees_pos;

@@ -1,5 +1,6 @@
 #include "record_reader.hpp"
 
+#include "followups.hpp"
 #include "name_forms.hpp"
 #include "text.hpp"
 #include "toml_reader.hpp"
@@ -33,6 +34,51 @@ std::vector<std::string> strings(FieldReader& fields, std::string_view key) {
         out.push_back(std::move(value));
     }
     return out;
+}
+
+// followups_done = [{ followup = "…", date = 2026-12-01 }, …]: each names one of
+// `followups` by its text. Returns false when an item is damaged (reported at its position).
+bool read_followups_done(FieldReader& fields, const std::string& path,
+                         std::vector<Diagnostic>& diagnostics, Meeting& meeting) {
+    constexpr std::string_view key = "followups_done";
+    const toml::array* array = fields.array(key);
+    if (array == nullptr) {
+        return true;
+    }
+    bool ok = true;
+    std::vector<SourcePos> positions;
+    for (const auto& element : *array) {
+        const SourcePos pos = position_of(element.source());
+        const auto* table = element.as_table();
+        if (table == nullptr) {
+            fields.error(pos, "each item of 'followups_done' must be a table like "
+                              "{ followup = \"the follow-up's text\", date = 2026-11-29 }");
+            continue;
+        }
+        FieldReader item(*table, path, diagnostics);
+        auto text = item.string("followup");
+        auto date = item.date("date");
+        item.reject_unknown_keys();
+        if (!item.ok()) {
+            ok = false;
+            continue;
+        }
+        if (!text || !date) {
+            fields.error(pos, fmt::format("this item of 'followups_done' has no '{}'",
+                                          text ? "date" : "followup"));
+            continue;
+        }
+        meeting.followups_done.push_back({std::move(*text), *date});
+        positions.push_back(pos);
+    }
+    for (std::size_t index : unmatched_done(meeting.followups, meeting.followups_done)) {
+        fields.error(positions[index],
+                     fmt::format("'followups_done' names '{}', which is not one of the "
+                                 "'followups' (or names it twice); write the follow-up's text "
+                                 "exactly as in 'followups', or remove this item",
+                                 meeting.followups_done[index].followup));
+    }
+    return ok;
 }
 
 void require_title(FieldReader& fields, const std::string& title) {
@@ -110,9 +156,10 @@ std::optional<Meeting> read_meeting(std::string_view bytes, const std::string& p
     meeting.dilemmas = strings(fields, "dilemmas");
     meeting.outcomes = strings(fields, "outcomes");
     meeting.followups = strings(fields, "followups");
+    const bool done_ok = read_followups_done(fields, path, diagnostics, meeting);
     meeting.body = fields.string("body").value_or("");
     fields.reject_unknown_keys();
-    if (!fields.ok()) {
+    if (!fields.ok() || !done_ok) {
         return std::nullopt;
     }
     return meeting;

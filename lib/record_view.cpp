@@ -1,5 +1,6 @@
 #include "record_view.hpp"
 
+#include "followups.hpp"
 #include "text.hpp"
 #include "timeline.hpp"
 
@@ -75,7 +76,15 @@ std::string view_meeting(const Meeting& meeting, const Records& records,
     bullets(out, "Questions", meeting.questions);
     bullets(out, "Dilemmas", meeting.dilemmas);
     bullets(out, "Outcomes", meeting.outcomes);
-    bullets(out, "Follow-ups", meeting.followups);
+    const auto followups = numbered_followups(meeting);
+    if (!followups.empty()) { // numbered, as `spark done` takes them
+        out += "\nFollow-ups:\n";
+        for (const auto& followup : followups) {
+            out += fmt::format("  {}. [{}] {}{}\n", followup.number, followup.done ? "x" : " ",
+                               followup.text,
+                               followup.done ? " (done " + followup.done->iso() + ")" : "");
+        }
+    }
     body(out, meeting.body);
     return out;
 }

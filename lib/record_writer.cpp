@@ -2,6 +2,8 @@
 
 #include "toml_writer.hpp"
 
+#include <fmt/format.h>
+
 namespace spark {
 
 std::string emit_entry(const Entry& entry) {
@@ -35,9 +37,25 @@ std::string emit_meeting(const Meeting& meeting) {
     w.list("dilemmas", meeting.dilemmas);
     w.list("outcomes", meeting.outcomes);
     w.list("followups", meeting.followups);
+    std::string out = w.str() + emit_followups_done(meeting.followups_done);
+    TomlWriter rest;
     if (!meeting.body.empty()) {
-        w.text("body", meeting.body);
+        rest.text("body", meeting.body);
     }
+    return out + rest.str();
+}
+
+std::string emit_followups_done(const std::vector<FollowupDone>& done) {
+    if (done.empty()) { // absent until one is done, as in older files
+        return "";
+    }
+    std::vector<std::string> items;
+    for (const auto& item : done) {
+        items.push_back(fmt::format("{{ followup = {}, date = {} }}",
+                                    toml_basic_string(item.followup), item.date.iso()));
+    }
+    TomlWriter w;
+    w.value_list("followups_done", items);
     return w.str();
 }
 

@@ -1,3 +1,4 @@
+#include "followups.hpp"
 #include "report.hpp"
 #include "text.hpp"
 
@@ -599,7 +600,11 @@ class ReportBuilder {
             bullet_list(s, w_.questions, m.questions);
             bullet_list(s, w_.dilemmas, m.dilemmas);
             bullet_list(s, w_.outcomes, m.outcomes);
-            bullet_list(s, w_.followups, m.followups);
+            std::vector<std::string> open; // those marked done are no longer news
+            for (auto& followup : open_followups(m)) {
+                open.push_back(std::move(followup.text));
+            }
+            bullet_list(s, w_.followups, open);
         }
         if (skip > 0) {
             s.blocks.push_back(

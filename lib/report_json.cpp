@@ -125,6 +125,7 @@ std::string render_json_report(const Config& config, const Records& records,
     out.field("language", id_of(language));
     out.field("last_activity", date_or_empty(f.last_activity));
     out.field("name", config.name);
+    out.field("open_followups", f.open_followups_scope);
     out.field("organisation", config.organisation);
 
     // Departments by their redacted name; two that redact alike keep the first count.

@@ -68,6 +68,9 @@ std::string render_status(const Config& config, const Analysis& analysis, const 
     };
     last(w.last_entry, f.last_entry);
     last(w.last_meeting, f.last_meeting);
+    if (f.followups_scope > 0) {
+        out += "  " + fmt::format(fmt::runtime(w.open_followups), f.open_followups_scope) + "\n";
+    }
     for (std::size_t i = 0; i < gauge.signals.size() && i < max_signals; ++i) {
         const Signal& signal = gauge.signals[i];
         const std::string mark =

@@ -87,4 +87,22 @@ std::vector<TimelineItem> timeline(const Records& records, const TimelineFilter&
     return items;
 }
 
+std::vector<FollowupItem> followup_list(const Records& records, const TimelineFilter& filter,
+                                        bool include_done) {
+    TimelineFilter meetings = filter;
+    meetings.include_entries = false;
+    meetings.texts.clear(); // looked for in each follow-up below
+    std::vector<FollowupItem> items;
+    for (const auto& item : timeline(records, meetings)) {
+        for (auto& followup : numbered_followups(*item.meeting)) {
+            if ((include_done || !followup.done) &&
+                (filter.texts.empty() ||
+                 all_found(folded({&followup.text, &item.meeting->title}, {}), filter.texts))) {
+                items.push_back({item.meeting, std::move(followup)});
+            }
+        }
+    }
+    return items;
+}
+
 } // namespace spark

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "followups.hpp"
 #include "records.hpp"
 
 #include <optional>
@@ -51,5 +52,17 @@ struct TimelineItem {
 
 // Entries and meetings in date order, ties broken by id so the output is stable.
 std::vector<TimelineItem> timeline(const Records& records, const TimelineFilter& filter);
+
+// One line of `spark list --followups`: a follow-up and its meeting.
+struct FollowupItem {
+    const Meeting* meeting = nullptr;
+    Followup followup;
+};
+
+// The follow-ups of the meetings `filter` keeps (its dates and person; its texts are looked
+// for in the follow-up and the meeting's title), in the meetings' date order and then by
+// number; the done ones only with `include_done`.
+std::vector<FollowupItem> followup_list(const Records& records, const TimelineFilter& filter,
+                                        bool include_done);
 
 } // namespace spark

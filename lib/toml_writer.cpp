@@ -121,6 +121,14 @@ void TomlWriter::list(std::string_view key, const std::vector<std::string>& valu
     out_ += "]\n";
 }
 
+void TomlWriter::value_list(std::string_view key, const std::vector<std::string>& rendered) {
+    out_ += fmt::format("{} = [\n", key);
+    for (const auto& value : rendered) {
+        out_ += fmt::format("    {},\n", value);
+    }
+    out_ += "]\n";
+}
+
 void TomlWriter::table(std::string_view name) {
     out_ += fmt::format("\n[{}]\n", name);
 }

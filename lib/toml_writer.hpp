@@ -22,6 +22,8 @@ class TomlWriter {
     void inline_array(std::string_view key, const std::vector<std::string>& values);
     // Sentences (questions, dilemmas) one per line.
     void list(std::string_view key, const std::vector<std::string>& values);
+    // Values already rendered as TOML (inline tables), one per line.
+    void value_list(std::string_view key, const std::vector<std::string>& rendered);
     void table(std::string_view name);
     void blank_line();
 

@@ -55,7 +55,7 @@ _spark_fill() {
     _spark_dequote "$typed"
     cur=$REPLY
     case $hint in
-    people | ids | tags)
+    people | ids | meetings | tags | followups)
         # The program as typed: a spark that is not on PATH completes too.
         local program=${COMP_WORDS[0]}
         [[ $program == \~/* ]] && program=$HOME/${program#\~/}
@@ -69,7 +69,7 @@ _spark_fill() {
             # offered only when nothing else is, as readline would otherwise cut the word
             # back to what the matches have in common.
             [[ $id == "$cur"* ]] && starting+=("$id")
-        done < <("$program" "$@" __complete "$hint" -- "$cur" 2>/dev/null)
+        done < <("$program" "$@" __complete "$hint" --first "$first" -- "$cur" 2>/dev/null)
         if ((${#starting[@]})); then
             COMPREPLY=("${starting[@]}")
         else
@@ -92,6 +92,8 @@ _spark_fill() {
 
 _spark() {
     local cur=${COMP_WORDS[COMP_CWORD]} cmd=spark word expect='' only_args='' hint='' i npos=0
+    # The command's first argument (the meeting of 'spark done'), seen by _spark_fill.
+    local first=
     local -a workspace=()
     COMPREPLY=()
     for ((i = 1; i < COMP_CWORD; i++)); do
@@ -112,6 +114,10 @@ _spark() {
         elif ((npos == 0)) && [[ " $(_spark_commands "$cmd") " == *" $word "* ]]; then
             cmd="$cmd $word"
         else
+            if ((npos == 0)); then
+                _spark_dequote "$word"
+                first=$REPLY
+            fi
             ((npos++))
         fi
     done

@@ -26,9 +26,9 @@ end
 function __spark_fill --argument-names hint cur
     set -l workspace $argv[3..-1]
     switch $hint
-        case people ids tags
+        case people ids meetings tags followups
             set -l program (commandline -opc)[1]
-            set -l found ($program $workspace __complete $hint -- "$cur" 2>/dev/null)
+            set -l found ($program $workspace __complete $hint --first "$__spark_first" -- "$cur" 2>/dev/null)
             if test "$hint" = tags; or string match -qr -- '^[a-z0-9-]*$' "$cur"
                 string join \n -- $found
             else
@@ -53,6 +53,8 @@ function __spark_complete
     set -l expect
     set -l only_args
     set -l npos 0
+    # The command's first argument (the meeting of 'spark done'), for __spark_fill.
+    set -g __spark_first ''
     set -l workspace
     set -l hint
     for word in $tokens
@@ -68,6 +70,7 @@ function __spark_complete
         else if test $npos -eq 0; and contains -- "$word" (__spark_commands $cmd | string replace -r '\t.*' '')
             set cmd "$cmd $word"
         else
+            test $npos -eq 0; and set -g __spark_first $word
             set npos (math $npos + 1)
         end
     end

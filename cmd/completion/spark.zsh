@@ -29,10 +29,10 @@ _spark_fill() {
     shift 2
     local -a items
     case $hint in
-    (people|ids|tags)
+    (people|ids|meetings|tags|followups)
         program=${(Q)words[1]}
         [[ $program == \~/* ]] && program=$HOME/${program#\~/}
-        for line in ${(f)"$("$program" "$@" __complete $hint -- "$cur" 2>/dev/null)"}; do
+        for line in ${(f)"$("$program" "$@" __complete $hint --first "$first" -- "$cur" 2>/dev/null)"}; do
             items+=("${${line%%$'\t'*}//:/\\:}:${line#*$'\t'}")
         done
         # -U: people are found by name too ("Jan de" offers jan-de-vries-k3m9), so the
@@ -54,6 +54,8 @@ _spark() {
     local cur=${(Q)${PREFIX}}
     local -i i npos=0
     local -a workspace reply
+    # The command's first argument (the meeting of 'spark done'), seen by _spark_fill.
+    local first=
     for (( i = 2; i < CURRENT; i++ )); do
         word=${(Q)words[i]}
         if [[ -n $expect ]]; then
@@ -68,6 +70,7 @@ _spark() {
         elif (( npos == 0 )) && _spark_commands "$cmd" && (( ${reply[(I)$word:*]} )); then
             cmd="$cmd $word"
         else
+            (( npos == 0 )) && first=${(Q)word}
             (( npos++ ))
         fi
     done

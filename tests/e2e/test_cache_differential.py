@@ -5,13 +5,16 @@ without it, compared byte for byte with its exit code.
 The changes are the ones a cache keyed on file stamps could miss: same-size edits in the
 same second, back-dated `touch -d`, renames within and between year folders, deletes, adds,
 stray and temporary files, new year folders, broken TOML, people added and removed (so
-references change meaning). SPARK_DIFF_ROUNDS and SPARK_DIFF_SEED vary the run.
+references change meaning), follow-ups marked done, redated (same size) and reopened. SPARK_DIFF_ROUNDS and SPARK_DIFF_SEED vary the run.
 """
 
+import json
 import os
 import random
+import re
 import shutil
 import time
+import tomllib
 
 from sparktest import HERE, SparkTestCase, main
 
@@ -97,6 +100,8 @@ class CacheDifferentialTest(SparkTestCase):
         path = self.pick("meetings")
         folder = self.ws / "meetings" / "2024"
         folder.mkdir(exist_ok=True)
+        if path.parent == folder:  # a copy made before: copying it onto itself fails
+            return "new year folder (there already)"
         shutil.copy(path, folder / path.name.replace("2026", "2024", 1))
         return "new year folder"
 
@@ -133,15 +138,35 @@ class CacheDifferentialTest(SparkTestCase):
             shutil.copy(self.rng.choice(removed), self.ws / "people")
         return "restore a person"
 
+    def followup_done_by_hand(self):
+        path = self.pick("meetings")
+        text = path.read_text()
+        done = re.search(r"(?m)^followups_done = \[\{ followup = .*, date = 2026-11-0(\d) \}\]\n",
+                         text)
+        if done and self.rng.random() < 0.5:  # another day: same size, same second
+            day = str((int(done[1]) % 8) + 1)
+            path.write_text(text[:done.start(1)] + day + text[done.end(1):])
+            return f"redate a done follow-up in {path.name}"
+        if done:
+            path.write_text(text[:done.start()] + text[done.end():])
+            return f"reopen a follow-up in {path.name}"
+        followups = tomllib.loads(text).get("followups", []) if "[[[" not in text else []
+        if not followups:
+            return f"no follow-ups in {path.name}"
+        item = json.dumps(self.rng.choice(followups))  # a JSON string is a TOML basic string
+        path.write_text(text + f"followups_done = [{{ followup = {item}, date = 2026-11-01 }}]\n")
+        return f"mark a follow-up done in {path.name}"
+
     CHANGES = [same_size_edit, backdated_edit, rename_within_year, rename_between_years, delete,
                add, stray_and_temporary, new_year_folder, broken_toml, repair_or_remove_broken,
-               add_person, remove_person, restore_person]
+               add_person, remove_person, restore_person, followup_done_by_hand]
 
     # ---- comparing ----
 
     def commands(self):
         shown = self.pick("log") or self.pick()
-        return [["check"], ["list", "--json"], ["list"], ["report", "--until", "2026-11-30"],
+        return [["check"], ["list", "--json"], ["list"], ["list", "--followups", "--all"],
+                ["report", "--until", "2026-11-30"],
                 ["report", "--format", "json", "--until", "2026-11-30"], ["status"],
                 ["people", "list", "--json"], ["show", shown.stem, "--json"]]
 

@@ -31,6 +31,14 @@ class CompletionTestCase(SparkTestCase):
         self.env["PATH"] = f"{self.bin}{os.pathsep}{self.env['PATH']}"
         self.scripts = {}
 
+    def meeting_with_followups(self):
+        """A meeting with follow-ups 1 and 3 open and 2 done; returns its id."""
+        path = self.ok("meet", "Keukentafel bij de Kwekerij", "--date", "2026-02-20", "--with",
+                       "anna", "--followup", "Anna belt de jurist", "--followup",
+                       "Karim zoekt buren", "--followup", "Bart huurt de zaal").out.split()[0]
+        self.ok("done", "keukentafel", "2")
+        return os.path.basename(path)[: -len(".toml")]
+
     def script(self, shell):
         if shell not in self.scripts:
             result = self.ok("completion", shell)
@@ -104,6 +112,15 @@ class BashTests(CompletionTestCase):
         self.assertEqual(sorted(self.complete(f"spark edit {entry_id} --add-")),
                          ["--add-attendee", "--add-dilemma", "--add-followup", "--add-outcome",
                           "--add-question", "--add-with"])
+
+    def test_done_offers_meetings_then_their_open_followups(self):
+        meeting = self.meeting_with_followups()
+        self.assertEqual(self.complete("spark done 2026-0"), [meeting])
+        self.assertEqual(self.complete("spark done keuk"), [meeting])
+        self.assertEqual(self.complete(f"spark done {meeting} "), ["1", "3"])
+        self.assertEqual(self.complete("spark done keukentafel "), ["1", "3"])
+        self.assertEqual(self.complete(f"spark done {meeting} 1 "), ["1", "3"])
+        self.assertEqual(self.complete("spark done zwembad "), [])
 
     def test_tags_from_the_workspace(self):
         self.assertEqual(self.complete("spark log fuel T --tag verg"), ["vergunningen"])
@@ -206,8 +223,21 @@ class HiddenCompleteTests(CompletionTestCase):
         self.assertEqual(self.ok("__complete", "people", "ANO").out.split("\t")[0], self.anouk)
         self.assertEqual(self.ok("__complete", "people", "--", "-x").out, "")
 
+    def test_meetings_and_followups_lines(self):
+        meeting = self.meeting_with_followups()
+        self.assertEqual(self.ok("__complete", "meetings", "").out,
+                         f"{meeting}\tmeeting: Keukentafel bij de Kwekerij\n")
+        self.assertEqual(self.ok("__complete", "followups", "--first", "keukentafel", "--", "").out,
+                         "1\tAnna belt de jurist\n3\tBart huurt de zaal\n")
+        self.assertEqual(self.ok("__complete", "followups", "--first", meeting, "--", "3").out,
+                         "3\tBart huurt de zaal\n")
+        # Not a meeting, or none yet: nothing, quietly.
+        for first in ("anna", "zwembad", ""):
+            result = self.ok("__complete", "followups", "--first", first, "--", "")
+            self.assertEqual((result.out, result.err), ("", ""))
+
     def test_quiet_outside_a_workspace(self):
-        for what in ("people", "ids", "tags", "nonsense"):
+        for what in ("people", "ids", "meetings", "followups", "tags", "nonsense"):
             with self.subTest(what=what):
                 result = self.spark("__complete", what, "a", cwd=self.tmp)
                 self.assertEqual((result.code, result.out, result.err), (0, "", ""))
@@ -262,6 +292,9 @@ class OtherShellTests(CompletionTestCase):
         commands = [line.split("\t")[0] for line in self.fish("complete -C'spark l'").splitlines()]
         self.assertEqual(sorted(commands), ["list", "log"])
         self.assertIn("--lang=nl", self.fish("complete -C'spark report --lang='"))
+        meeting = self.meeting_with_followups()
+        self.assertEqual(self.fish(f"complete -C'spark done {meeting} '").splitlines(),
+                         ["1\tAnna belt de jurist", "3\tBart huurt de zaal"])
 
 
 if __name__ == "__main__":

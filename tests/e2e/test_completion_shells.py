@@ -137,6 +137,15 @@ class RealShellTestCase(SparkTestCase):
     def assertCompletes(self, typed, expected):
         self.assertEqual(self.session.complete(typed).rstrip(), expected, typed)
 
+    def assertCompletesDone(self):
+        """spark done: the meeting by words of its title, then its one open follow-up."""
+        path = self.ok("meet", "Keukentafel", "--date", "2026-02-20", "--with", "jan",
+                       "--followup", "Jan belt", "--followup", "Bart mailt").out.split()[0]
+        meeting = os.path.basename(path)[: -len(".toml")]
+        self.ok("done", meeting, "1")
+        self.assertCompletes("spark done keuk", f"spark done {meeting}")
+        self.assertCompletes(f"spark done {meeting} ", f"spark done {meeting} 2")
+
 
 class BashTests(RealShellTestCase):
     shell = "bash"
@@ -159,6 +168,9 @@ class BashTests(RealShellTestCase):
         self.assertCompletes("spark help peo", "spark help people")
         self.assertCompletes("spark sy", "spark sync")
 
+    def test_done(self):
+        self.assertCompletesDone()
+
 
 class ZshTests(RealShellTestCase):
     shell = "zsh"
@@ -177,6 +189,9 @@ class ZshTests(RealShellTestCase):
         self.assertCompletes("spark log vonk T --date eerg", "spark log vonk T --date eergisteren")
         self.assertCompletes("spark people add X --group inw", "spark people add X --group inwoner")
         self.assertCompletes("spark help peo", "spark help people")
+
+    def test_done(self):
+        self.assertCompletesDone()
 
 
 class FishTests(RealShellTestCase):
@@ -197,6 +212,9 @@ class FishTests(RealShellTestCase):
         self.assertCompletes("spark list --kind ontm", "spark list --kind ontmoeting")
         self.assertCompletes("spark log vonk T --date eerg", "spark log vonk T --date eergisteren")
         self.assertCompletes("spark report --period dit-t", "spark report --period dit-tertiaal")
+
+    def test_done(self):
+        self.assertCompletesDone()
 
 
 if __name__ == "__main__":

@@ -175,7 +175,8 @@ TEST_CASE("cache: every field of a meeting survives, for every setting and for n
         m.questions = {"Wat nu?"};
         m.dilemmas = {"Wie betaalt?", "Mag dat?"};
         m.outcomes = {"Proef"};
-        m.followups = {"Bellen"};
+        m.followups = {"Bellen", "Mailen"};
+        m.followups_done = {{"Mailen", {2026, 12, 1}}};
         m.body = "Verslag";
         meetings.push_back(m);
     }

@@ -119,7 +119,8 @@ spark::Meeting sample_meeting(const std::string& v) {
     // Only seven copies of a 1 MB string fit in a record file (limit 8 MB).
     const bool large = v.size() > 4096;
     m.outcomes = {large ? "Afspraak" : v};
-    m.followups = {large ? "Bellen" : v};
+    m.followups = {large ? "Bellen" : v, "Terugbellen"};
+    m.followups_done = {{large ? "Bellen" : v, Date{2026, 1, 7}}};
     m.body = v;
     return m;
 }
@@ -395,7 +396,7 @@ TEST_CASE("meeting and person keys come in a fixed order", "[records]") {
     m.body = "Verslag";
     CHECK(top_level_keys(spark::emit_meeting(m)) ==
           std::vector<std::string>{"date", "title", "setting", "place", "attendees", "questions",
-                                   "dilemmas", "outcomes", "followups", "body"});
+                                   "dilemmas", "outcomes", "followups", "followups_done", "body"});
     const std::string meeting_text = spark::emit_meeting(m);
     // Sentences one per line.
     CHECK(meeting_text.find("questions = [\n    \"Koffie\",\n    \"Mogen we dit?\",\n]\n") !=
@@ -483,6 +484,54 @@ TEST_CASE("reading reports a wrong type at the value", "[records][errors]") {
     REQUIRE(diagnostics.size() == 1);
     CHECK(spark::format_diagnostic(diagnostics.front()) ==
           "people/kees.toml:2:10: error: 'public' must be true or false");
+}
+
+TEST_CASE("a meeting's done follow-ups are one line each, and absent while none is done",
+          "[records]") {
+    spark::Meeting m = sample_meeting("Koffie");
+    CHECK(spark::emit_meeting(m).find("followups_done = [\n    { followup = \"Koffie\", date = "
+                                      "2026-01-07 },\n]\n") != std::string::npos);
+    m.followups_done.clear();
+    CHECK(spark::emit_meeting(m).find("followups_done") == std::string::npos);
+}
+
+TEST_CASE("reading checks each done follow-up at its position", "[records][errors]") {
+    const std::string path = "meetings/2026/m.toml";
+    const std::string head = "date = 2026-01-05\ntitle = \"Overleg\"\n"
+                             "followups = [\"Anna belt\", \"Kees mailt\"]\n";
+    auto error_of = [&](const std::string& done) {
+        std::vector<Diagnostic> diagnostics;
+        auto read = spark::read_meeting(head + done, path, "m", diagnostics);
+        CHECK_FALSE(read);
+        return diagnostics.empty() ? std::string("(none)")
+                                   : spark::format_diagnostic(diagnostics.front());
+    };
+    CHECK(error_of("followups_done = [{ followup = \"Anna belt niet\", date = 2026-01-06 }]\n") ==
+          path + ":4:19: error: 'followups_done' names 'Anna belt niet', which is not one of the "
+                 "'followups' (or names it twice); write the follow-up's text exactly as in "
+                 "'followups', or remove this item");
+    CHECK(error_of("followups_done = [{ followup = \"Anna belt\", date = 2026-01-06 }, "
+                   "{ followup = \"Anna belt\", date = 2026-01-07 }]\n")
+              .starts_with(path + ":4:66: error: 'followups_done' names 'Anna belt'"));
+    CHECK(error_of("followups_done = [\"Anna belt\"]\n") ==
+          path + ":4:19: error: each item of 'followups_done' must be a table like "
+                 "{ followup = \"the follow-up's text\", date = 2026-11-29 }");
+    CHECK(error_of("followups_done = [{ followup = \"Anna belt\" }]\n") ==
+          path + ":4:19: error: this item of 'followups_done' has no 'date'");
+    CHECK(error_of("followups_done = [{ followup = \"Anna belt\", date = \"gisteren\" }]\n") ==
+          path + ":4:52: error: 'date' must be a date like 2026-11-29 (without quotes)");
+    CHECK(error_of("followups_done = [{ followup = \"Anna belt\", date = 2026-01-06, by = "
+                   "\"anna\" }]\n") == path + ":4:64: error: unknown key 'by'");
+    CHECK(error_of("followups_done = \"Anna belt\"\n") ==
+          path + ":4:18: error: 'followups_done' must be an array");
+
+    std::vector<Diagnostic> diagnostics;
+    auto read = spark::read_meeting(
+        head + "followups_done = [\n  { followup = \"Kees mailt\", date = 2026-01-09 },\n]\n", path,
+        "m", diagnostics);
+    REQUIRE(read);
+    CHECK(diagnostics.empty());
+    CHECK(read->followups_done == std::vector<spark::FollowupDone>{{"Kees mailt", {2026, 1, 9}}});
 }
 
 TEST_CASE("reading reports an unknown key with a suggestion", "[records][errors]") {
