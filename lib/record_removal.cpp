@@ -1,0 +1,126 @@
+#include "record_removal.hpp"
+
+#include "error.hpp"
+#include "record_lookup.hpp"
+#include "vocabulary.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+namespace spark {
+
+namespace {
+
+bool names(const std::vector<std::string>& ids, std::string_view id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The first line of a title, short enough for a commit subject.
+std::string subject_line(const std::string& title) {
+    std::string line = title.substr(0, title.find('\n'));
+    if (line.size() > 72) {
+        line.resize(69);
+        line += "...";
+    }
+    return line;
+}
+
+RemovedRecord describe(const RecordRef& found) {
+    if (found.entry) {
+        return {found.entry->id, found.entry->path, "entry",
+                std::string(name_of(found.entry->kind)), found.entry->title};
+    }
+    if (found.meeting) {
+        return {found.meeting->id, found.meeting->path, "meeting", "meeting", found.meeting->title};
+    }
+    return {found.person->id, found.person->path, "person", "person", found.person->name};
+}
+
+// `others`: the paths removed along with the person; what refers to them does not count.
+void refuse_person(const Records& records, const Person& person, std::string_view query, bool force,
+                   const std::vector<std::string>& others) {
+    if (!force) {
+        throw Error(fmt::format(
+            "'{}' is a person ({}); people are not removed with rm: use 'spark people merge "
+            "KEEP {}' for a duplicate or 'spark people forget {}' to remove their name, or "
+            "'spark rm --force {}' when no record refers to them",
+            query, person.id, person.id, person.id, person.id));
+    }
+    std::vector<std::string> naming = records_naming(records, person.id);
+    std::erase_if(naming, [&](const std::string& path) { return names(others, path); });
+    if (!naming.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < naming.size() && i < 20; ++i) {
+            list += "\n  " + naming[i];
+        }
+        if (naming.size() > 20) {
+            list += fmt::format("\n  … and {} more", naming.size() - 20);
+        }
+        throw Error(fmt::format("cannot remove {} ('{}'): {} record{} refer{} to them; use "
+                                "'spark people merge' or 'spark people forget' instead:{}",
+                                person.id, query, naming.size(), naming.size() == 1 ? "" : "s",
+                                naming.size() == 1 ? "s" : "", list));
+    }
+}
+
+} // namespace
+
+std::vector<std::string> records_naming(const Records& records, std::string_view id) {
+    std::vector<std::string> paths;
+    for (const auto& entry : records.entries) {
+        if (names(entry.people, id)) {
+            paths.push_back(entry.path);
+        }
+    }
+    for (const auto& meeting : records.meetings) {
+        if (names(meeting.attendees, id)) {
+            paths.push_back(meeting.path);
+        }
+    }
+    for (const auto& person : records.people) {
+        if (person.invited_by == id && person.id != id) {
+            paths.push_back(person.path);
+        }
+    }
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+RemovalPlan plan_removal(const Records& records, const std::vector<std::string>& queries,
+                         bool force) {
+    if (queries.empty()) {
+        throw UsageError("name at least one record to remove");
+    }
+    RemovalPlan plan;
+    std::vector<std::pair<const Person*, std::string>> people; // checked once all are known
+    for (const auto& query : queries) {
+        RecordRef found;
+        try {
+            found = find_record(records, query);
+        } catch (const UsageError&) {
+            throw;
+        } catch (const Error& e) {
+            throw Error(fmt::format("{}\nnothing was removed", e.what()));
+        }
+        if (found.person) {
+            people.emplace_back(found.person, query);
+        }
+        RemovedRecord removed = describe(found);
+        const bool seen = std::any_of(plan.records.begin(), plan.records.end(),
+                                      [&](const RemovedRecord& r) { return r.id == removed.id; });
+        if (!seen) {
+            plan.edit.removals.push_back(removed.path);
+            plan.records.push_back(std::move(removed));
+        }
+    }
+    for (const auto& [person, query] : people) {
+        refuse_person(records, *person, query, force, plan.edit.removals);
+    }
+    plan.commit_subject = plan.records.size() == 1
+                              ? fmt::format("rm({}): {}", plan.records.front().scope,
+                                            subject_line(plan.records.front().title))
+                              : fmt::format("rm: {} records", plan.records.size());
+    return plan;
+}
+
+} // namespace spark
