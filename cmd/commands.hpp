@@ -34,6 +34,7 @@ void register_meet(CLI::App& app, Context& context);
 void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 void register_rm(CLI::App& app, Context& context);
+void register_undo(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
 // What `spark check` does (also the last step of `spark sync`): prints every problem and
 // exits, 1 when there are errors.

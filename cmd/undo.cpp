@@ -1,0 +1,87 @@
+// spark undo: revert spark's last commit.
+
+#include "commands.hpp"
+#include "error.hpp"
+#include "git.hpp"
+#include "terminal.hpp"
+
+#include <fmt/format.h>
+#include <memory>
+
+namespace spark {
+
+namespace {
+
+struct UndoOptions {};
+
+std::string_view verb(char status) {
+    switch (status) {
+    case 'A':
+        return "restored";
+    case 'D':
+        return "removed";
+    default:
+        return "updated";
+    }
+}
+
+void run_undo(const UndoOptions&, const Context& context) {
+    const Workspace workspace = context.open_workspace_for_writing();
+    // A revert may bring back or take away a person: nothing may name one meanwhile.
+    context.lock_workspace_exclusively(workspace);
+    if (!inside_git_repository(workspace.root)) {
+        throw Error("spark undo reverts spark's last git commit, and this workspace is not in a "
+                    "git repository");
+    }
+    const auto last = last_commit(workspace);
+    if (!last) {
+        throw Error("nothing to undo: the repository has no commit yet");
+    }
+    const std::string shown = fmt::format("{} {}", last->hash, terminal_line(last->subject));
+    if (last->merge || !is_spark_commit_subject(last->subject)) {
+        throw Error(fmt::format("the last commit is not one of spark's, so nothing was undone: "
+                                "{}\nspark undo only reverts what spark committed; use 'git "
+                                "revert' for other commits",
+                                shown));
+    }
+    if (last->subject.starts_with("init: ")) {
+        throw Error(fmt::format("the last commit created the workspace ({}); there is nothing "
+                                "to go back to",
+                                shown));
+    }
+    if (const auto changes = uncommitted_changes(workspace); !changes.empty()) {
+        std::string list;
+        for (const auto& change : changes) {
+            list += "\n  " + terminal_line(change);
+        }
+        throw Error("the workspace has uncommitted changes, so nothing was undone; commit "
+                    "them (git commit) or discard them (git restore, or remove new files) "
+                    "first:" +
+                    list);
+    }
+    const std::vector<ChangedFile> changed = revert_last_commit(workspace);
+    for (const auto& file : changed) {
+        fmt::print("{} {}\n", verb(file.status), context.display_path(workspace, file.path));
+    }
+    context.info("undid " + shown);
+}
+
+} // namespace
+
+void register_undo(CLI::App& app, Context& context) {
+    auto options = std::make_shared<UndoOptions>();
+    auto* command = app.add_subcommand("undo", "Revert spark's last commit");
+    command->footer(
+        "Reverts the last commit when spark made it (log, meet, people add|set|merge|\n"
+        "forget, rm, edit, done, check --fix, or an undo): 'git revert' adds a commit\n"
+        "that takes its changes back, so the history keeps both. Prints each file it\n"
+        "restored, removed or updated, and on stderr what it undid. A second undo undoes\n"
+        "the undo. Refused when the workspace has uncommitted changes, or when the last\n"
+        "commit is someone else's (a merge, a hand-made commit): use git for those.\n"
+        "Examples:\n"
+        "  spark undo\n"
+        "  git log -2 --stat    # the commit and its revert");
+    run_when_chosen(*command, context, options, run_undo);
+}
+
+} // namespace spark
