@@ -80,7 +80,7 @@ void register_undo(CLI::App& app, Context& context) {
         "commit is someone else's (a merge, a hand-made commit): use git for those.\n"
         "Examples:\n"
         "  spark undo\n"
-        "  git log -2 --stat    # the commit and its revert");
+        "  spark undo    # again: the undo is undone, the change is back");
     run_when_chosen(*command, context, options, run_undo);
 }
 

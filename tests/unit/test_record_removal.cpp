@@ -82,7 +82,7 @@ TEST_CASE("a person is refused and pointed to merge and forget") {
                             Contains("--force"));
 }
 
-TEST_CASE("--force removes a person nobody names, and refuses one that is named") {
+TEST_CASE("with force a person nobody names goes, one that is named stays") {
     const auto plan = spark::plan_removal(workspace(), {"dirk"}, true);
     CHECK(plan.edit.removals == std::vector<std::string>{"people/dirk-z9z9.toml"});
     CHECK(plan.commit_subject == "rm(person): Dirk Dekker");
@@ -91,7 +91,7 @@ TEST_CASE("--force removes a person nobody names, and refuses one that is named"
                             Contains("meetings/2026/2026-11-02-keukentafel-ef56.toml"));
 }
 
-TEST_CASE("--force: what refers to a person does not count when it goes too") {
+TEST_CASE("with force, what refers to a person does not count when it goes too") {
     const auto plan = spark::plan_removal(workspace(), {"cor", "keukentafel"}, true);
     CHECK(plan.records.size() == 2);
     REQUIRE_THROWS_WITH(spark::plan_removal(workspace(), {"bob"}, true), Contains("keukentafel"));
