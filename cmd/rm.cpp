@@ -3,6 +3,7 @@
 #include "arguments.hpp"
 #include "commands.hpp"
 #include "git.hpp"
+#include "pending_writes.hpp"
 #include "record_removal.hpp"
 #include "records.hpp"
 #include "terminal.hpp"
@@ -14,6 +15,18 @@
 namespace spark {
 
 namespace {
+
+// Records a killed spark noted as pending that are gone now.
+std::vector<std::string> interrupted_removals(const Workspace& workspace) {
+    std::vector<std::string> gone;
+    for (const auto& path : interrupted_writes(workspace).paths) {
+        std::error_code ec;
+        if (!fs::exists(workspace.root / path, ec) && !ec) {
+            gone.push_back(path);
+        }
+    }
+    return gone;
+}
 
 struct RmOptions {
     std::vector<std::string> ids;
@@ -30,15 +43,19 @@ void run_rm(const RmOptions& options, const Context& context) {
         context.lock_workspace_exclusively(workspace);
     }
     const Records records = load_valid_records(workspace);
-    const RemovalPlan plan = plan_removal(records, options.ids, options.force);
+    const RemovalPlan plan =
+        plan_removal(records, options.ids, options.force, interrupted_removals(workspace));
     verify_unchanged(workspace, plan.edit);
     apply_removals(workspace, plan.edit);
     for (const auto& removed : plan.records) {
         fmt::print("removed {}\n", context.display_path(workspace, removed.path));
         context.info(
-            fmt::format("{} {}: {}", removed.type, removed.id, terminal_line(removed.title)));
+            removed.already_gone
+                ? fmt::format("{} {}: removed already by an interrupted spark rm", removed.type,
+                              removed.id)
+                : fmt::format("{} {}: {}", removed.type, removed.id, terminal_line(removed.title)));
     }
-    if (auto warning = commit_files(workspace, plan.edit.paths(), plan.commit_subject)) {
+    if (auto warning = commit_files(workspace, plan.paths, plan.commit_subject)) {
         context.warn(*warning);
     }
 }
@@ -55,7 +72,8 @@ void register_rm(CLI::App& app, Context& context) {
     command->footer(
         "Each ID is found as 'spark show' finds it; when one matches nothing or several\n"
         "records, nothing is removed. All records go in one commit: 'rm(match): Title'\n"
-        "for one, 'rm: 3 records' for several; 'spark undo' brings them back.\n"
+        "for one, 'rm: 3 records' for several; 'spark undo' brings them back. When a\n"
+        "killed rm removed some already, the same command run again finishes it.\n"
         "People are not removed: 'spark people merge' joins a duplicate, 'spark people\n"
         "forget' removes a name. --force removes a person that no entry, meeting or\n"
         "invited_by names (one added by mistake).\n"

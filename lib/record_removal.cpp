@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <optional>
 
 namespace spark {
 
@@ -63,6 +64,22 @@ void refuse_person(const Records& records, const Person& person, std::string_vie
     }
 }
 
+// The record behind a path an interrupted spark removed, when `query` is its exact id.
+std::optional<RemovedRecord> removed_before(const std::vector<std::string>& interrupted,
+                                            std::string_view query) {
+    for (const auto& path : interrupted) {
+        const auto slash = path.rfind('/');
+        const std::string id = path.substr(slash + 1, path.size() - slash - 1 - 5);
+        if (id == query && path.ends_with(".toml")) {
+            const std::string type = path.starts_with("people/")     ? "person"
+                                     : path.starts_with("meetings/") ? "meeting"
+                                                                     : "entry";
+            return RemovedRecord{id, path, type, type, id, true};
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 std::vector<std::string> records_naming(const Records& records, std::string_view id) {
@@ -87,29 +104,36 @@ std::vector<std::string> records_naming(const Records& records, std::string_view
 }
 
 RemovalPlan plan_removal(const Records& records, const std::vector<std::string>& queries,
-                         bool force) {
+                         bool force, const std::vector<std::string>& interrupted) {
     if (queries.empty()) {
         throw UsageError("name at least one record to remove");
     }
     RemovalPlan plan;
     std::vector<std::pair<const Person*, std::string>> people; // checked once all are known
     for (const auto& query : queries) {
-        RecordRef found;
+        RemovedRecord removed;
         try {
-            found = find_record(records, query);
+            const RecordRef found = find_record(records, query);
+            if (found.person) {
+                people.emplace_back(found.person, query);
+            }
+            removed = describe(found);
         } catch (const UsageError&) {
             throw;
         } catch (const Error& e) {
-            throw Error(fmt::format("{}\nnothing was removed", e.what()));
+            auto gone = removed_before(interrupted, query);
+            if (!gone) {
+                throw Error(fmt::format("{}\nnothing was removed", e.what()));
+            }
+            removed = std::move(*gone);
         }
-        if (found.person) {
-            people.emplace_back(found.person, query);
-        }
-        RemovedRecord removed = describe(found);
         const bool seen = std::any_of(plan.records.begin(), plan.records.end(),
                                       [&](const RemovedRecord& r) { return r.id == removed.id; });
         if (!seen) {
-            plan.edit.removals.push_back(removed.path);
+            if (!removed.already_gone) {
+                plan.edit.removals.push_back(removed.path);
+            }
+            plan.paths.push_back(removed.path);
             plan.records.push_back(std::move(removed));
         }
     }

@@ -21,11 +21,15 @@ struct RemovedRecord {
     std::string type;  // "entry", "meeting", "person"
     std::string scope; // the commit's scope: the entry's kind, "meeting" or "person"
     std::string title; // a person's name
+    // Removed already by a spark that was killed before it finished (the same command run
+    // again): only committed now.
+    bool already_gone = false;
 };
 
 struct RemovalPlan {
     std::vector<RemovedRecord> records; // in the order asked, each once
     WorkspaceEdit edit;                 // the removals, nothing written
+    std::vector<std::string> paths;     // every path of the commit, those already gone too
     // `rm(match): Title` for one record, `rm: N records` for several.
     std::string commit_subject;
 };
@@ -38,7 +42,11 @@ std::vector<std::string> records_naming(const Records& records, std::string_view
 // name, words of a title). Throws Error naming the argument when one matches nothing or
 // several records, or names a person (unless `force` and nothing refers to them: then the
 // error lists the records that do).
+//
+// `interrupted`: record paths that a killed spark noted as pending and that are gone now.
+// A query that is exactly the id of one of them names a record that an interrupted
+// `spark rm` removed already, so running the same command again finishes it.
 RemovalPlan plan_removal(const Records& records, const std::vector<std::string>& queries,
-                         bool force);
+                         bool force, const std::vector<std::string>& interrupted = {});
 
 } // namespace spark

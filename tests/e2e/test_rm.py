@@ -140,7 +140,7 @@ class BadInputTests(RmTestCase):
 
 class CrashTests(RmTestCase):
     """SPARK_FAULT kills spark at each step: every record is whole or gone, never half, the
-    workspace stays valid, and the next write commits what the killed rm removed."""
+    workspace stays valid, and the same command run again finishes it in one commit."""
 
     def record_bytes(self):
         return {str(p.relative_to(self.ws)): p.read_bytes()
@@ -173,11 +173,13 @@ class CrashTests(RmTestCase):
                     self.assertEqual(check.code, 0, check.describe())
                     for line in check.out.splitlines():
                         self.assertIn("saved but not committed", line)
-                    left = [self.id_of(p) for p in doomed if p not in gone]
-                    if left:  # running it again for what is left finishes the job
-                        self.ok("rm", *left)
-                    else:  # the next write commits what the killed rm removed
-                        self.add_person("Nog Iemand")
+                    # The same command again finishes the job, in one commit.
+                    again = self.ok("rm", *ids)
+                    self.assertEqual(again.out.splitlines(), [f"removed {p}" for p in doomed])
+                    if step != "committed":
+                        self.assertEqual(self.commits()[0], "rm: 3 records")
+                        self.assertEqual(self.last_commit_paths(),
+                                         sorted(f"D\t{p}" for p in doomed))
                     self.assertEqual(self.git("status", "--porcelain"), "")
                     self.assertEqual(self.ok("check").out, "")
                     self.assertEqual(self.listed_titles(), ["Buurtkamer open"])
@@ -185,6 +187,22 @@ class CrashTests(RmTestCase):
                     self.git("reset", "-q", "--hard", start)
                     self.git("clean", "-qfdx")
                 self.assertEqual(self.record_bytes(), original)
+
+    def test_the_next_write_commits_what_a_killed_rm_removed(self):
+        self.spark("rm", self.id_of(self.fuel), self.id_of(self.match),
+                   env={"SPARK_FAULT": "edit-removed:2"})
+        self.assertFalse((self.ws / self.match).exists())
+        self.add_person("Nog Iemand")
+        self.assertEqual(self.git("status", "--porcelain"), "")
+        self.assertIn("interrupted", self.git("log", "--format=%s").splitlines()[1])
+        self.assertEqual(self.ok("check").out, "")
+
+    def test_an_exact_id_only_finishes_what_was_removed(self):
+        """Only an id typed in full names a record that is gone; a prefix does not."""
+        self.spark("rm", self.id_of(self.fuel), self.id_of(self.match),
+                   env={"SPARK_FAULT": "edit-removed:1"})
+        self.assertFalse((self.ws / self.fuel).exists())
+        self.assertRejected(["rm", "bibliotheek"], 1, "'bibliotheek'")
 
 
 if __name__ == "__main__":

@@ -96,3 +96,22 @@ TEST_CASE("with force, what refers to a person does not count when it goes too")
     CHECK(plan.records.size() == 2);
     REQUIRE_THROWS_WITH(spark::plan_removal(workspace(), {"bob"}, true), Contains("keukentafel"));
 }
+
+TEST_CASE("an exact id of a record an interrupted rm removed finishes the job") {
+    auto records = workspace();
+    records.entries.erase(records.entries.begin()); // melding: removed by a killed rm
+    const std::vector<std::string> interrupted = {"log/2026/2026-11-01-melding-ab12.toml"};
+    const auto plan = spark::plan_removal(records, {"2026-11-01-melding-ab12", "keukentafel"},
+                                          false, interrupted);
+    REQUIRE(plan.records.size() == 2);
+    CHECK(plan.records[0].already_gone);
+    CHECK(plan.records[0].type == "entry");
+    CHECK(plan.edit.removals ==
+          std::vector<std::string>{"meetings/2026/2026-11-02-keukentafel-ef56.toml"});
+    CHECK(plan.paths == std::vector<std::string>{"log/2026/2026-11-01-melding-ab12.toml",
+                                                 "meetings/2026/2026-11-02-keukentafel-ef56.toml"});
+    CHECK(plan.commit_subject == "rm: 2 records");
+    // Only the whole id: a prefix or words of the lost title find nothing.
+    REQUIRE_THROWS_WITH(spark::plan_removal(records, {"melding"}, false, interrupted),
+                        Contains("nothing was removed"));
+}
