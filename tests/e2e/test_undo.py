@@ -48,7 +48,7 @@ class UndoTestCase(SparkTestCase):
         self.assertIn(f"undid {before[:7]}", result.err)
         self.assertIn(subject, result.err)
         self.assertEqual(self.subjects()[0], f'Revert "{subject}"')
-        self.assertEqual(self.git("status", "--porcelain", "--untracked-files=no"), "")
+        self.assertEqual(self.git("status", "--porcelain", "--untracked-files=no", "--", "."), "")
         if check_clean:
             self.assertEqual(self.ok("check").out, "")
         return result
@@ -133,6 +133,40 @@ class UndoEachWriteTests(UndoTestCase):
         result = self.ok("-q", "undo")
         self.assertEqual(result.out, f"removed {path}\n")
         self.assertEqual(result.err, "")
+
+    def test_people_forget(self):
+        tree = self.tree()
+        cor = self.add_person("Cor Claes", "--since", "2026-01-01")
+        self.log("fuel", "Kans", "--with", cor)
+        tree = self.tree()
+        self.ok("people", "forget", cor)
+        subject = self.subjects()[0]
+        self.assertTrue(subject.startswith("people: forget a person"), subject)
+        result = self.undo(subject)
+        self.assertIn(f"restored people/{cor}.toml", result.out)
+        self.assertEqual(self.tree(), tree)
+
+    def test_help(self):
+        self.assertEqual(self.ok("help", "undo").out, self.ok("undo", "--help").out)
+        self.assertEqual(self.ok("help", "rm").out, self.ok("rm", "--help").out)
+
+    def test_a_workspace_inside_a_larger_repository(self):
+        outer = self.tmp / "outer"
+        outer.mkdir()
+        self.git("init", "-q", cwd=outer)
+        (outer / "README").write_text("outer\n")
+        self.git("add", "README", cwd=outer)
+        self.git("commit", "-qm", "outer", cwd=outer)
+        self.ws = outer / "vuur"
+        self.ok("init", str(self.ws), "--name", "Vuur", cwd=outer)
+        path = self.log("fuel", "Kans")
+        (outer / "README").write_text("changed, not staged\n")  # outside: does not count
+        (outer / "notes.txt").write_text("new\n")
+        result = self.undo("log(fuel): Kans", check_clean=False)
+        self.assertEqual(result.out, f"removed {path}\n")
+        self.assertEqual((outer / "README").read_text(), "changed, not staged\n")
+        self.git("add", "README", cwd=outer)  # staged: git revert would refuse
+        self.assertRejected(["undo"], 1, "uncommitted changes", "README")
 
 
 class CacheTests(UndoTestCase):
