@@ -49,6 +49,10 @@ void run_undo(const UndoOptions&, const Context& context) {
                                 "to go back to",
                                 shown));
     }
+    if (revert_in_progress(workspace)) {
+        throw Error("git is in the middle of a revert, so nothing was undone; finish it with "
+                    "'git revert --continue' or cancel it with 'git revert --abort'");
+    }
     if (const auto changes = uncommitted_changes(workspace); !changes.empty()) {
         std::string list;
         for (const auto& change : changes) {

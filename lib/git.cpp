@@ -415,6 +415,12 @@ std::vector<std::string> uncommitted_changes(const Workspace& workspace) {
     return out;
 }
 
+bool revert_in_progress(const Workspace& workspace) {
+    const auto found =
+        run_process({"git", "rev-parse", "-q", "--verify", "REVERT_HEAD"}, workspace.root);
+    return found.started && found.exit_code == 0;
+}
+
 std::vector<ChangedFile> revert_last_commit(const Workspace& workspace) {
     const TurnLock turn(workspace.root);
     const auto reverted = run_git({"git", "revert", "--no-edit", "HEAD"}, workspace.root);

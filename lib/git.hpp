@@ -68,6 +68,10 @@ std::optional<CommitInfo> last_commit(const Workspace& workspace);
 // (a report written with -o) do not count.
 std::vector<std::string> uncommitted_changes(const Workspace& workspace);
 
+// Whether git is in the middle of a revert (REVERT_HEAD exists): one that stopped, or an
+// undo cut short by a power failure.
+bool revert_in_progress(const Workspace& workspace);
+
 // One file a commit changed, relative to the workspace root.
 struct ChangedFile {
     char status = 'M'; // 'A' added, 'D' removed, 'M' modified

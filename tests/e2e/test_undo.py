@@ -223,6 +223,13 @@ class RefusedTests(UndoTestCase):
         path = self.log("action", "Niet gecommit")
         self.assertRejected(["undo"], 1, "uncommitted changes", f"?? {path}")
 
+    def test_a_revert_under_way(self):
+        self.log("fuel", "Kans")
+        self.git("revert", "--no-commit", "HEAD")
+        self.assertRejected(["undo"], 1, "middle of a revert", "git revert --abort")
+        self.git("revert", "--abort")
+        self.undo("log(fuel): Kans")
+
     def test_other_untracked_files_do_not_count(self):
         (self.ws / "rapport.md").write_text("# rapport\n")
         self.undo("log(action): Buurtkamer open")
