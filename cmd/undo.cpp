@@ -1,10 +1,13 @@
 // spark undo: revert spark's last commit.
 
+#include "check.hpp"
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
+#include "records.hpp"
 #include "terminal.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -22,6 +25,22 @@ std::string_view verb(char status) {
         return "removed";
     default:
         return "updated";
+    }
+}
+
+// Each spark commit leaves the records valid, so reverting the last one does too, unless a
+// commit made by hand came before it: then say so at once rather than at the next report.
+void warn_about_new_errors(const Context& context, const Workspace& workspace) {
+    Records records = load_records(workspace, Texts::skipped);
+    std::vector<Diagnostic> problems = check_records(records);
+    problems.insert(problems.end(), records.diagnostics.begin(), records.diagnostics.end());
+    const auto errors = std::count_if(problems.begin(), problems.end(), [](const Diagnostic& d) {
+        return d.severity == Severity::error;
+    });
+    if (errors > 0) {
+        context.warn(fmt::format("after the undo, 'spark check' finds {} error{}; run it to see "
+                                 "them, or 'spark undo' again to put the change back",
+                                 errors, errors == 1 ? "" : "s"));
     }
 }
 
@@ -68,6 +87,7 @@ void run_undo(const UndoOptions&, const Context& context) {
         fmt::print("{} {}\n", verb(file.status), context.display_path(workspace, file.path));
     }
     context.info("undid " + shown);
+    warn_about_new_errors(context, workspace);
 }
 
 } // namespace

@@ -168,6 +168,22 @@ class UndoEachWriteTests(UndoTestCase):
         self.git("add", "README", cwd=outer)  # staged: git revert would refuse
         self.assertRejected(["undo"], 1, "uncommitted changes", "README")
 
+    def test_warns_when_the_result_has_errors(self):
+        """An entry committed by hand named a person before spark added them: undoing the
+        add leaves the entry naming nobody, and undo says so."""
+        entry = self.ws / "log" / sparktest.YEAR / "2026-02-20-met-cor-ab12.toml"
+        entry.write_text('date = 2026-02-20\nkind = "fuel"\ntitle = "Met Cor"\n'
+                         'people = ["cor-claes-zz99"]\n')
+        self.git("add", ".")
+        self.git("commit", "-qm", "Entry by hand")
+        (self.ws / "people" / "cor-claes-zz99.toml").write_text('name = "Cor Claes"\n')
+        self.git("add", ".")
+        self.git("commit", "-qm", "people: add Cor Claes")
+        self.assertEqual(self.ok("check").out, "")
+        result = self.undo("people: add Cor Claes", check_clean=False)
+        self.assertIn("spark check' finds 1 error", result.err)
+        self.assertEqual(self.spark("check").code, 1)
+
 
 class CacheTests(UndoTestCase):
     """The record cache never answers with what the undo took back."""
