@@ -351,6 +351,19 @@ std::vector<std::string> nul_fields(const std::string& output) {
 
 } // namespace
 
+std::string commit_subject_line(std::string_view title) {
+    std::string line(title.substr(0, title.find('\n')));
+    if (line.size() > 72) {
+        std::size_t cut = 69;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+            --cut; // never half a UTF-8 character
+        }
+        line.resize(cut);
+        line += "...";
+    }
+    return line;
+}
+
 bool is_spark_commit_subject(std::string_view subject) {
     while (strip_revert(subject)) {
     }

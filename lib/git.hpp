@@ -45,6 +45,11 @@ std::optional<Removal> removal_in_history(const Workspace& workspace, const std:
 // was saved but not committed.
 std::vector<Diagnostic> git_out_of_step(const Workspace& workspace);
 
+// The first line of a title, cut to 72 bytes ("..." at the end when cut, never inside a
+// UTF-8 character), for a commit
+// subject such as `log(match): Title`.
+std::string commit_subject_line(std::string_view title);
+
 // Whether a commit subject is one spark writes: `init: `, `log(KIND): `, `meet: `,
 // `people: add|set|merge|forget …`, `check --fix: `, `edit(…): `, `rm(…): `, `rm: N records`,
 // `done: `/`done(…): `, the commit of records an interrupted spark left (`spark: commit …`),

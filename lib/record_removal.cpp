@@ -1,6 +1,7 @@
 #include "record_removal.hpp"
 
 #include "error.hpp"
+#include "git.hpp"
 #include "record_lookup.hpp"
 #include "vocabulary.hpp"
 
@@ -14,16 +15,6 @@ namespace {
 
 bool names(const std::vector<std::string>& ids, std::string_view id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
-// The first line of a title, short enough for a commit subject.
-std::string subject_line(const std::string& title) {
-    std::string line = title.substr(0, title.find('\n'));
-    if (line.size() > 72) {
-        line.resize(69);
-        line += "...";
-    }
-    return line;
 }
 
 RemovedRecord describe(const RecordRef& found) {
@@ -142,7 +133,7 @@ RemovalPlan plan_removal(const Records& records, const std::vector<std::string>&
     }
     plan.commit_subject = plan.records.size() == 1
                               ? fmt::format("rm({}): {}", plan.records.front().scope,
-                                            subject_line(plan.records.front().title))
+                                            commit_subject_line(plan.records.front().title))
                               : fmt::format("rm: {} records", plan.records.size());
     return plan;
 }

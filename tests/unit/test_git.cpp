@@ -60,3 +60,16 @@ TEST_CASE("other commits are not spark's") {
         CHECK_FALSE(is_spark_commit_subject(subject));
     }
 }
+
+TEST_CASE("a commit subject is the title's first line, cut to 72 characters") {
+    CHECK(spark::commit_subject_line("Melding\nmeer tekst") == "Melding");
+    const std::string long_title(80, 'x');
+    CHECK(spark::commit_subject_line(long_title) == std::string(69, 'x') + "...");
+    CHECK(spark::commit_subject_line(std::string(72, 'y')) == std::string(72, 'y'));
+    std::string accents;
+    for (int i = 0; i < 40; ++i) {
+        accents += "\xc3\xa9"; // é
+    }
+    const std::string cut = spark::commit_subject_line("x" + accents);
+    CHECK(cut == "x" + accents.substr(0, 68) + "...");
+}
