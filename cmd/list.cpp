@@ -100,12 +100,12 @@ std::string people_summary(const std::vector<std::string>& ids, const Records& r
 // For a person: kind words and headings in the workspace's language, people by name, and
 // the id's short form ("k3m9", which `spark show` accepts).
 TextTable display_table(const std::vector<TimelineItem>& items, const Records& records,
-                    Language language) {
+                        Language language) {
     const bool nl = language == Language::nl;
     TextTable table{{nl ? "DATUM" : "DATE", nl ? "SOORT" : "KIND", nl ? "TITEL" : "TITLE",
-                 nl ? "MENSEN" : "PEOPLE", "ID"},
-                {},
-                2};
+                     nl ? "MENSEN" : "PEOPLE", "ID"},
+                    {},
+                    2};
     for (const auto& item : items) {
         const std::string& id = item.id();
         table.rows.push_back({item.date().iso(), std::string(item.kind_word(language)),
@@ -133,7 +133,7 @@ void run_list(const ListOptions& options, const Context& context) {
     const auto items = timeline(records, make_filter(options, records, context.today()));
     if (format == RowFormat::json) {
         JsonWriter out(stdout);
-        write_timeline(out, items, first_involvement(records));
+        write_timeline(out, items, records.people, first_involvement(records));
         out.finish();
         context.exit_after_output();
     }

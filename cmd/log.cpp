@@ -38,6 +38,14 @@ std::string commit_subject(const std::string& title) {
 void run_log(const LogOptions& options, const Context& context) {
     Entry entry;
     auto kind = kind_from_input(options.kind);
+    if (!kind && names_a_meeting(options.kind)) {
+        // The title as the user can paste it back, when single quotes can hold it.
+        const bool quotable =
+            !options.title.empty() && options.title.find_first_of("'\n") == std::string::npos;
+        throw UsageError(fmt::format("'{}' is not a kind of entry; record a meeting with: "
+                                     "spark meet {} --with PERSON... (see spark meet --help)",
+                                     options.kind, quotable ? "'" + options.title + "'" : "TITLE"));
+    }
     if (!kind) {
         throw UsageError(fmt::format("unknown kind '{}' (expected one of: {})", options.kind,
                                      join(kind_input_names(), ", ")));

@@ -4,6 +4,7 @@
 #include "error.hpp"
 #include "git.hpp"
 #include "meeting_plan.hpp"
+#include "people.hpp"
 #include "records.hpp"
 #include "terminal.hpp"
 #include "text.hpp"
@@ -28,6 +29,8 @@ struct MeetOptions {
     std::vector<std::string> followups;
     BodyInput body;
     bool create_new = false;
+    std::optional<std::string> new_group;  // for the people --new creates
+    std::optional<std::string> invited_by; // likewise; given but empty is an error
 };
 
 std::vector<std::string> validated_list(const std::vector<std::string>& values,
@@ -36,6 +39,25 @@ std::vector<std::string> validated_list(const std::vector<std::string>& values,
         validate_text(value, option, true);
     }
     return values;
+}
+
+// The report counts groups to see how far the fire reached, so a new person without one is
+// said at the end, with the command that gives them one.
+void suggest_groups(const std::vector<Person>& added, const std::vector<Stored>& stored,
+                    const Context& context) {
+    std::vector<std::string> commands;
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        if (!added[i].group) {
+            commands.push_back(fmt::format("  spark people set {} --group GROUP", stored[i].id));
+        }
+    }
+    if (commands.empty()) {
+        return;
+    }
+    context.info(fmt::format(
+        "{} without a group; give {} one ({}) with:\n{}",
+        commands.size() == 1 ? "1 new person" : fmt::format("{} new people", commands.size()),
+        commands.size() == 1 ? "them" : "each", join(group_ids(), ", "), join(commands, "\n")));
 }
 
 void run_meet(const MeetOptions& options, const Context& context) {
@@ -63,11 +85,24 @@ void run_meet(const MeetOptions& options, const Context& context) {
     for (const auto& name : options.with) {
         validate_text(name, "--with", true);
     }
+    if ((options.new_group || options.invited_by) && !options.create_new) {
+        throw UsageError("--new-group and --invited-by describe the people --new adds; "
+                         "add --new, or use 'spark people set' for people already known");
+    }
+    AttendeeOptions attendees{options.with, options.create_new, setting};
+    if (options.new_group) {
+        attendees.new_group = group_argument(*options.new_group, "--new-group");
+    }
+    if (options.invited_by) {
+        validate_text(*options.invited_by, "--invited-by", true);
+    }
 
     const Workspace workspace = context.open_workspace_for_writing();
     Records records = load_valid_records(workspace);
-    MeetingPlan plan = plan_meeting(records.people, std::move(meeting),
-                                    {options.with, options.create_new, setting});
+    if (options.invited_by) {
+        attendees.new_invited_by = resolve_person(records.people, *options.invited_by).id;
+    }
+    MeetingPlan plan = plan_meeting(records.people, std::move(meeting), attendees);
     const std::string& language = workspace.config.language;
     plan.meeting.body = read_body(
         options.body,
@@ -75,6 +110,10 @@ void run_meet(const MeetOptions& options, const Context& context) {
                          : fmt::format("Schrijf over de ontmoeting '{}'", plan.meeting.title),
         language);
     const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
+    std::vector<std::string> same_day; // ids: `records` goes to record_meeting
+    for (const Meeting* other : same_title_same_day(records.meetings, plan.meeting)) {
+        same_day.push_back(other->id);
+    }
 
     const RecordedMeeting recorded = record_meeting(workspace, std::move(records), plan);
     for (std::size_t i = 0; i < recorded.new_people.size(); ++i) {
@@ -88,6 +127,14 @@ void run_meet(const MeetOptions& options, const Context& context) {
     if (auto warning = commit_files(workspace, recorded.paths, "meet: " + subject)) {
         context.warn(*warning);
     }
+    if (!same_day.empty()) {
+        context.warn(fmt::format("a meeting with the same title on {} was already recorded "
+                                 "({}); if this is the same meeting, remove one with: "
+                                 "spark rm {}",
+                                 plan.meeting.date.iso(), join(same_day, ", "),
+                                 recorded.meeting.id));
+    }
+    suggest_groups(plan.new_people, recorded.new_people, context);
 }
 
 } // namespace
@@ -108,6 +155,12 @@ void register_meet(CLI::App& app, Context& context) {
         ->allow_extra_args(false);
     command->add_flag("--new", options->create_new,
                       "Add a person record for each --with name not known yet");
+    command->add_option("--new-group", options->new_group, "The group of the people --new adds")
+        ->option_text("GROUP");
+    command
+        ->add_option("--invited-by", options->invited_by,
+                     "Who brought in the people --new adds: id, name or unique prefix")
+        ->option_text("PERSON");
     command
         ->add_option("-s,--setting", options->setting,
                      "internal, external or mixed (default: from the attendees' groups)")
@@ -130,11 +183,13 @@ void register_meet(CLI::App& app, Context& context) {
     }
     add_body_options(*command, options->body);
     command->footer(
-        "Prints the path written, then one 'newcomer<TAB>id<TAB>name' line for each attendee\n"
-        "who appears for the first time.\n"
+        "Prints the path written, then one 'newcomer<TAB>id<TAB>name' line for each\n"
+        "attendee who appears for the first time. People --new adds without a group are\n"
+        "listed last (stderr) with the 'spark people set' command that gives them one.\n"
         "Examples:\n"
         "  spark meet 'Buurttafel Oost' --with anna --with 'Karim El Idrissi' --new \\\n"
-        "      --question 'Mag een bewoner zelf de speeltuin beheren?' --setting mixed\n"
+        "      --new-group resident --invited-by anna \\\n"
+        "      --question 'Mag een bewoner zelf de speeltuin beheren?'\n"
         "  spark meet 'Intervisie' --date gisteren --with anna --with joris "
         "--dilemma 'Regels of ruimte?'");
     run_when_chosen(*command, context, options, run_meet);

@@ -26,7 +26,7 @@ struct AddOptions {
     std::string group;
     std::vector<std::string> roles;
     std::optional<std::string> invited_by; // given but empty is an error, not "nobody"
-    std::string since = "today";
+    std::optional<std::string> since;      // none: their first record says when they joined
     std::string department;
     std::string note;
     bool is_public = false;
@@ -48,11 +48,7 @@ void run_add(const AddOptions& options, const Context& context) {
     validate_text(options.name, "the name", true);
     person.name = options.name;
     if (!options.group.empty()) {
-        person.group = group_from_name(options.group);
-        if (!person.group) {
-            throw UsageError(fmt::format("unknown group '{}' (expected one of: {})", options.group,
-                                         join(group_ids(), ", ")));
-        }
+        person.group = group_argument(options.group, "--group");
     }
     for (const auto& text : without_repeats(options.roles)) {
         auto role = role_from_name(text);
@@ -70,7 +66,10 @@ void run_add(const AddOptions& options, const Context& context) {
     person.department = options.department;
     validate_text(options.note, "--note", false);
     person.note = options.note;
-    person.since = parse_date_argument(options.since, context.today(), "--since");
+    // Registering someone is not joining: without --since their first record says when.
+    if (options.since) {
+        person.since = parse_date_argument(*options.since, context.today(), "--since");
+    }
 
     const Workspace workspace = context.open_workspace_for_writing();
     const Records people = load_valid_people(workspace);
@@ -213,7 +212,9 @@ void register_people(CLI::App& app, Context& context) {
     add_command->add_option("--invited-by", add->invited_by, "Who brought them in")
         ->option_text("PERSON")
         ->group(how);
-    add_command->add_option("--since", add->since, "When they joined (default: today)")
+    add_command
+        ->add_option("--since", add->since,
+                     "When they joined (default: their first entry or meeting)")
         ->option_text("DATE")
         ->group(how);
     add_command

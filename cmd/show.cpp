@@ -30,7 +30,7 @@ void run_show(const ShowOptions& options, const Context& context) {
         if (found.entry) {
             write_entry(out, *found.entry);
         } else if (found.meeting) {
-            write_meeting(out, *found.meeting, involvement);
+            write_meeting(out, *found.meeting, records.people, involvement);
         } else {
             write_person_details(out, *found.person, records, involvement);
         }

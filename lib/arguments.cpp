@@ -33,4 +33,13 @@ std::vector<std::string> without_repeats(const std::vector<std::string>& values)
     return out;
 }
 
+Group group_argument(std::string_view text, std::string_view option) {
+    validate_text(text, option, true);
+    if (auto group = group_from_name(text)) {
+        return *group;
+    }
+    throw UsageError(
+        fmt::format("unknown group '{}' (expected one of: {})", text, join(group_ids(), ", ")));
+}
+
 } // namespace spark

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "vocabulary.hpp"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,5 +19,9 @@ void validate_text(std::string_view value, std::string_view what, bool required)
 std::vector<std::string> without_repeats(const std::vector<std::string>& values);
 
 bool is_blank(std::string_view text);
+
+// A group as typed after `option` (`--group`, `--new-group`): its id or a Dutch or English
+// word. Throws UsageError naming the value and listing the groups.
+Group group_argument(std::string_view text, std::string_view option);
 
 } // namespace spark

@@ -20,7 +20,7 @@ namespace {
 
 // Bump when the layout or the meaning of a record changes; older packs are then ignored.
 constexpr char magic[8] = {'S', 'P', 'K', 'P', 'A', 'C', 'K', '\0'};
-constexpr std::uint32_t version = 1;
+constexpr std::uint32_t version = 2;
 constexpr std::int64_t settle_ns = 2'000'000'000; // coarser than any file-system clock tick
 // Far more than any workspace needs; a larger file is not even mapped.
 constexpr std::uint64_t max_pack_bytes = 4ull << 30;
@@ -212,7 +212,7 @@ void put(BinaryWriter& w, const Meeting& m) {
     w.str(m.id);
     put_date(w, m.date);
     w.str(m.title);
-    w.u8(static_cast<std::uint8_t>(m.setting));
+    w.u8(m.setting ? static_cast<std::uint8_t>(*m.setting) : 255);
     w.str(m.place);
     w.strings(m.attendees);
     put_positions(w, m.attendees_pos);
@@ -227,7 +227,10 @@ Meeting get_meeting(BinaryReader& r) {
     m.id = r.str();
     m.date = get_date(r);
     m.title = r.str();
-    m.setting = get_enum(r, all_settings.back());
+    if (r.u8() != 255) {
+        r.seek(r.offset() - 1);
+        m.setting = get_enum(r, all_settings.back());
+    }
     m.place = r.str();
     m.attendees = r.strings();
     m.attendees_pos = get_positions(r);

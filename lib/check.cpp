@@ -87,6 +87,14 @@ class Checker {
                 error(path_of(person), person.invited_by_pos,
                       fmt::format("'invited_by' names unknown person '{}'", person.invited_by));
             }
+            // Without a group the report cannot tell inside from outside or leadership.
+            // A forgotten person's stand-in keeps what the person had; nobody can ask.
+            if (!person.group && !person.is_forgotten()) {
+                warn(path_of(person), {1, 1},
+                     fmt::format("'{}' has no group, so the report cannot count where the fire "
+                                 "reached; run 'spark people set {} --group GROUP' ({})",
+                                 person.id, person.id, join(group_ids(), ", ")));
+            }
             // One rule for "the same name" (text.hpp): what fold_name makes equal.
             by_name[fold_name(person.name)].push_back(&person);
         }

@@ -46,7 +46,8 @@ void write_entry(JsonWriter& out, const Entry& entry) {
     out.end_object();
 }
 
-void write_meeting(JsonWriter& out, const Meeting& meeting, const InvolvementMap& involvement) {
+void write_meeting(JsonWriter& out, const Meeting& meeting, const std::vector<Person>& people,
+                   const InvolvementMap& involvement) {
     out.begin_object();
     out.field("attendees", meeting.attendees);
     out.field("body", meeting.body);
@@ -60,19 +61,19 @@ void write_meeting(JsonWriter& out, const Meeting& meeting, const InvolvementMap
     out.field("path", meeting.path);
     out.field("place", meeting.place);
     out.field("questions", meeting.questions);
-    out.field("setting", name_of(meeting.setting));
+    out.field("setting", name_of(setting_of(meeting, people)));
     out.field("title", meeting.title);
     out.end_object();
 }
 
 void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
-                    const InvolvementMap& involvement) {
+                    const std::vector<Person>& people, const InvolvementMap& involvement) {
     out.begin_array();
     for (const auto& item : items) {
         if (item.entry != nullptr) {
             write_entry(out, *item.entry);
         } else {
-            write_meeting(out, *item.meeting, involvement);
+            write_meeting(out, *item.meeting, people, involvement);
         }
     }
     out.end_array();

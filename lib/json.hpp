@@ -13,11 +13,13 @@ namespace spark {
 // Records as JSON objects for scripts, streamed through a JsonWriter: every stored field
 // plus `id` and `path`, keys in byte order.
 void write_entry(JsonWriter& out, const Entry& entry);
-// A meeting with its derived newcomers.
-void write_meeting(JsonWriter& out, const Meeting& meeting, const InvolvementMap& involvement);
+// A meeting with its derived newcomers, and its setting (given, or from the groups of
+// `people`, see setting_of).
+void write_meeting(JsonWriter& out, const Meeting& meeting, const std::vector<Person>& people,
+                   const InvolvementMap& involvement);
 // `spark list --json`: the timeline as one array.
 void write_timeline(JsonWriter& out, const std::vector<TimelineItem>& items,
-                    const InvolvementMap& involvement);
+                    const std::vector<Person>& people, const InvolvementMap& involvement);
 // `spark people list --json`: everyone, with their first involvement.
 void write_people(JsonWriter& out, const Records& records, const InvolvementMap& involvement);
 // `spark show PERSON --json`: a person with first involvement, whom they invited and the

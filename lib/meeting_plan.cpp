@@ -18,13 +18,11 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
     MeetingPlan plan;
     std::unordered_set<std::string> attending;
     std::unordered_set<std::string> new_names; // folded: "Zeno Zomer" and "zeno  zomer" are one
-    std::vector<std::optional<Group>> groups;
     for (const auto& query : options.with) {
         auto found = index.lookup(query);
         if (found.person != nullptr) {
             if (attending.insert(found.person->id).second) {
                 meeting.attendees.push_back(found.person->id);
-                groups.push_back(found.person->group);
             }
         } else if (found.ambiguous()) {
             index.resolve(query); // throws with the candidates
@@ -44,14 +42,27 @@ MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
                 query, describe_candidates(found.candidates), query, query));
         } else if (new_names.insert(fold_name(query)).second) {
             Person person;
-            person.name = query;
-            person.since = meeting.date;
+            person.name = query; // no since: this meeting is their first record
+            person.group = options.new_group;
+            person.invited_by = options.new_invited_by;
             plan.new_people.push_back(std::move(person));
         }
     }
-    meeting.setting = options.setting.value_or(setting_for_groups(groups));
+    meeting.setting = options.setting; // without it, derived when read (setting_of)
     plan.meeting = std::move(meeting);
     return plan;
+}
+
+std::vector<const Meeting*> same_title_same_day(const std::vector<Meeting>& meetings,
+                                                const Meeting& meeting) {
+    const std::string title = fold_name(meeting.title);
+    std::vector<const Meeting*> found;
+    for (const auto& other : meetings) {
+        if (other.date == meeting.date && fold_name(other.title) == title) {
+            found.push_back(&other);
+        }
+    }
+    return found;
 }
 
 RecordedMeeting record_meeting(const Workspace& workspace, Records records, MeetingPlan plan) {

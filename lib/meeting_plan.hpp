@@ -15,8 +15,12 @@ namespace spark {
 struct AttendeeOptions {
     std::vector<std::string> with; // as typed: ids, names or prefixes; repeats allowed
     bool create_new = false;       // --new: a name nobody has becomes a new person
-    // --setting; without it the setting follows the groups of the people found.
+    // --setting; without it none is stored and the attendees' groups decide when read.
     std::optional<Setting> setting;
+    // --new-group and --invited-by: what the new people get (the inviter already resolved
+    // to an id; empty for nobody).
+    std::optional<Group> new_group = {};
+    std::string new_invited_by = {};
 };
 
 // A meeting worked out in memory before anything is written, so that an unknown or
@@ -32,6 +36,11 @@ struct MeetingPlan {
 // (and, for a name nobody has, one pass for close spellings).
 MeetingPlan plan_meeting(const std::vector<Person>& people, Meeting meeting,
                          const AttendeeOptions& options);
+
+// Meetings in `meetings` on the same day as `meeting` whose title is the same once folded
+// ("Buurttafel Oost" and "buurttafel  oost"): most often the same meeting recorded twice.
+std::vector<const Meeting*> same_title_same_day(const std::vector<Meeting>& meetings,
+                                                const Meeting& meeting);
 
 // What `record_meeting` wrote.
 struct RecordedMeeting {

@@ -30,6 +30,22 @@ bool Person::is_forgotten() const {
     return id.starts_with("forgotten-") || !name_hashes.empty();
 }
 
+Setting setting_of(const Meeting& meeting, const std::vector<Person>& people) {
+    if (meeting.setting) {
+        return *meeting.setting;
+    }
+    std::vector<std::optional<Group>> groups;
+    for (const auto& id : meeting.attendees) {
+        auto found =
+            std::lower_bound(people.begin(), people.end(), id,
+                             [](const Person& p, const std::string& i) { return p.id < i; });
+        if (found != people.end() && found->id == id) {
+            groups.push_back(found->group);
+        }
+    }
+    return setting_for_groups(groups);
+}
+
 Setting setting_for_groups(const std::vector<std::optional<Group>>& groups) {
     bool inside = false;
     bool outside = false;

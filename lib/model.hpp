@@ -33,7 +33,9 @@ struct Meeting {
     std::string path;
     Date date;
     std::string title;
-    Setting setting = Setting::internal;
+    // Only what the user gave (--setting, or a file that has it); otherwise it follows from
+    // the attendees' groups when it is read: see setting_of.
+    std::optional<Setting> setting;
     std::string place;
     std::vector<std::string> attendees;
     std::vector<std::string> questions;
@@ -71,5 +73,11 @@ struct Person {
 // internal when everyone with a group is from inside, external when all are from outside,
 // mixed otherwise.
 Setting setting_for_groups(const std::vector<std::optional<Group>>& groups);
+
+// A meeting's setting: the one given, or else the one its attendees' groups make now, so
+// that giving someone a group later (`people set --group`) corrects the meeting without
+// touching its file. `people` sorted by id, as the loader gives them; an unknown id counts
+// as someone without a group.
+Setting setting_of(const Meeting& meeting, const std::vector<Person>& people);
 
 } // namespace spark

@@ -66,7 +66,9 @@ std::string view_meeting(const Meeting& meeting, const Records& records,
     std::string out = fmt::format("{}  meeting  {}\n\n", meeting.date.iso(), meeting.title);
     field(out, "id", meeting.id);
     field(out, "file", meeting.path);
-    field(out, "setting", std::string(name_of(meeting.setting)));
+    field(out, "setting",
+          std::string(name_of(setting_of(meeting, records.people))) +
+              (meeting.setting ? "" : " (from the attendees' groups)"));
     field(out, "place", meeting.place);
     field(out, "attendees", names(records, meeting.attendees));
     field(out, "newcomers", names(records, newcomers(meeting, involvement)));

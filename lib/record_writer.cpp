@@ -24,7 +24,9 @@ std::string emit_meeting(const Meeting& meeting) {
     TomlWriter w;
     w.date("date", meeting.date);
     w.string("title", meeting.title);
-    w.string("setting", name_of(meeting.setting));
+    if (meeting.setting) { // only when given; otherwise read from the attendees' groups
+        w.string("setting", name_of(*meeting.setting));
+    }
     if (!meeting.place.empty()) {
         w.string("place", meeting.place);
     }

@@ -45,8 +45,8 @@ class ReportBuilder {
   public:
     ReportBuilder(const Config& config, const Records& records, const Analysis& analysis,
                   const ReportOptions& options)
-        : config_(config), analysis_(analysis), f_(analysis.figures), gauge_(analysis.gauge),
-          options_(options), w_(words(options.language)),
+        : config_(config), records_(records), analysis_(analysis), f_(analysis.figures),
+          gauge_(analysis.gauge), options_(options), w_(words(options.language)),
           names_(records, analysis.figures, options.language, options.names) {}
 
     ReportDocument build() {
@@ -575,8 +575,8 @@ class ReportBuilder {
             const Meeting& m = *f_.meetings[i];
             s.blocks.push_back(
                 Subheading{{fixed_span(long_date(language(), m.date) + " — "), text(m.title)}});
-            Spans facts{
-                fixed_span(fmt::format("{}: {}", w_.setting, setting_name(language(), m.setting)))};
+            Spans facts{fixed_span(fmt::format(
+                "{}: {}", w_.setting, setting_name(language(), setting_of(m, records_.people))))};
             if (!m.place.empty()) {
                 facts.push_back(fixed_span(fmt::format(" · {}: ", w_.place)));
                 facts.push_back(text(m.place));
@@ -608,6 +608,7 @@ class ReportBuilder {
     }
 
     const Config& config_;
+    const Records& records_;
     const Analysis& analysis_;
     const Figures& f_;
     const Gauge& gauge_;

@@ -117,6 +117,15 @@ std::optional<Role> role_from_name(std::string_view text) {
 std::optional<Setting> setting_from_name(std::string_view text) {
     return find_input(setting_terms, text);
 }
+bool names_a_meeting(std::string_view text) {
+    const std::string folded = fold_for_matching(text);
+    for (const char* word : {"meeting", "meetings", "ontmoeting", "ontmoetingen"}) {
+        if (folded == word) {
+            return true;
+        }
+    }
+    return false;
+}
 
 std::vector<std::string> kind_input_names() {
     return input_names(kind_terms);

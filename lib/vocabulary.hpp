@@ -233,6 +233,9 @@ std::optional<Kind> kind_from_input(std::string_view text);
 std::optional<Group> group_from_name(std::string_view text);
 std::optional<Role> role_from_name(std::string_view text);
 std::optional<Setting> setting_from_name(std::string_view text);
+// "meeting", "ontmoeting" (any case, singular or plural): what people type after `spark log`
+// for a meeting, which is not a kind of entry but `spark meet`.
+bool names_a_meeting(std::string_view text);
 
 // Every spelling accepted on the command line, ids first, for messages and completion
 // ("spark, oxygen, …, vonk, zuurstof, …").

@@ -14,8 +14,8 @@ class CheckTestCase(SparkTestCase):
     def setUp(self):
         super().setUp()
         self.init()
-        self.anna = self.add_person("Anna de Vries", "--role", "spark")
-        self.bob = self.add_person("Bob Bakker", "--invited-by", "anna")
+        self.anna = self.add_person("Anna de Vries", "--group", "staff", "--role", "spark")
+        self.bob = self.add_person("Bob Bakker", "--group", "staff", "--invited-by", "anna")
         self.good = self.log("match", "Good entry", "--with", "anna", "--with", "bob")
 
     def write(self, relative, text):
@@ -70,6 +70,17 @@ class CleanTests(CheckTestCase):
         result = self.ok("check")
         self.assertIn("log/2026/notes.txt", result.out + result.err)
         self.assertIn("warning", result.out + result.err)
+
+
+class GroupTests(CheckTestCase):
+    def test_a_person_without_a_group_is_a_warning_with_the_fix(self):
+        carla = self.add_person("Carla Zonder Groep")
+        result = self.ok("check")
+        self.assertIn(f"people/{carla}.toml:1:1: warning: '{carla}' has no group", result.out)
+        self.assertIn(f"spark people set {carla} --group GROUP", result.out)
+        self.assertIn("0 errors, 1 warning", result.err)
+        self.ok("people", "set", carla, "--group", "partner")
+        self.assertIn("0 errors, 0 warnings", self.ok("check").err)
 
 
 class BrokenFileTests(CheckTestCase):

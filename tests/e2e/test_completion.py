@@ -84,6 +84,7 @@ class BashTests(CompletionTestCase):
     def test_people_everywhere_a_person_is_asked(self):
         for line in ("spark people show an", "spark people add X --invited-by an",
                      "spark list --with an", "spark meet T --with an",
+                     "spark meet T --new --invited-by an",
                      "spark log match T --with=an"):
             with self.subTest(line=line):
                 self.assertEqual(sorted(self.complete(line)), sorted([self.anna, self.anouk]))
@@ -148,6 +149,7 @@ class BashTests(CompletionTestCase):
         self.assertEqual(self.complete("spark people add X --group exe"), ["executive"])
         self.assertEqual(self.complete("spark people add X --role cr"), ["critic", "criticus"])
         self.assertEqual(self.complete("spark people add X --group inw"), ["inwoner"])
+        self.assertEqual(self.complete("spark meet T --new --new-group inw"), ["inwoner"])
         self.assertEqual(self.complete("spark list --period vorige-m"), ["vorige-maand"])
         self.assertEqual(self.complete("spark report --period dit-t"), ["dit-tertiaal"])
         self.assertEqual(self.complete("spark log vonk T --date eer"), ["eergisteren"])

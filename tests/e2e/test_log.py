@@ -88,6 +88,21 @@ class KindTests(LogTestCase):
         self.assertEqual(keys, [k for k in order if k in keys])
         self.assertEqual(keys[-1], "body")
 
+    def test_a_meeting_is_not_a_kind_and_points_to_meet(self):
+        self.add_person("Anna de Vries")
+        for word in ["ontmoeting", "meeting", "Ontmoeting", "ontmoetingen", "MEETINGS"]:
+            with self.subTest(word=word):
+                result = self.assertRejected(["log", word, "Buurttafel", "--with", "anna"], 2,
+                                             f"'{word}' is not a kind of entry", "spark meet")
+                self.assertNotIn("expected one of", result.err)
+        result = self.assertRejected(["log", "meeting", "Buurttafel Oost"], 2)
+        self.assertIn("spark meet 'Buurttafel Oost' --with PERSON", result.err)
+        result = self.assertRejected(["log", "meeting", "Anna's tafel"], 2)
+        self.assertIn("spark meet TITLE --with PERSON", result.err)
+        # Other unknown words still list the kinds.
+        self.assertRejected(["log", "vergadering", "Overleg"], 2, "unknown kind 'vergadering'",
+                            "vonk")
+
     def test_repeated_tags_are_stored_once(self):
         path = self.log("action", "Tags", "-t", "a", "--tag", "b", "--tag", "a")
         self.assertEqual(self.entry(path)["tags"], ["a", "b"])

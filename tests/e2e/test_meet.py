@@ -62,7 +62,8 @@ class BasicTests(MeetTestCase):
         data = self.meeting(path)
         self.assertEqual(data["date"].isoformat(), TODAY)
         self.assertEqual(data["title"], "Buurttafel Oost")
-        self.assertEqual(data["setting"], "internal")
+        self.assertNotIn("setting", data, "not given: derived when read")
+        self.assertEqual(self.meeting_json(path)["setting"], "internal")
         self.assertEqual(data.get("attendees", []), [])
         self.assertEqual(data.get("body", ""), "")
         self.assertEqual(self.record_files("log"), [])
@@ -96,8 +97,8 @@ class BasicTests(MeetTestCase):
                 if re.match(r"^[a-z_]+ = ", line)]
         self.assertEqual(keys, [k for k in MEETING_KEYS if k in keys])
         self.assertEqual(keys[-1], "body")
-        # Both were there before (since = today, after the meeting) ... but their first
-        # involvement is this meeting, which is earlier than their since.
+        # Both were registered before, with no since: their first involvement is this
+        # meeting.
         self.assertEqual(sorted(newcomers), sorted([(anna, "Anna de Vries"),
                                                     (karim, "Karim El Idrissi")]))
         self.ok("check")
@@ -178,11 +179,18 @@ class SettingTests(MeetTestCase):
         self.nogroup = self.add_person("Geen Groep")
 
     def setting(self, *people, extra=()):
+        """The setting `show --json` gives; the file holds it only when it was given."""
         args = []
         for p in people:
             args += ["--with", p]
         path, _, _ = self.meet("Setting", *args, *extra)
-        return self.meeting(path)["setting"]
+        stored = self.meeting(path).get("setting")
+        shown = self.meeting_json(path)["setting"]
+        if "--setting" in extra:
+            self.assertEqual(stored, shown, "a given setting is stored")
+        else:
+            self.assertIsNone(stored, "a derived setting is not stored")
+        return shown
 
     def test_derived_from_groups(self):
         cases = [
@@ -205,6 +213,36 @@ class SettingTests(MeetTestCase):
     def test_new_people_have_no_group_and_do_not_count(self):
         self.assertEqual(self.setting(self.resident, "Iemand Nieuws", extra=("--new",)),
                          "external")
+
+    def test_derived_when_read_so_a_group_given_later_counts(self):
+        path, _, _ = self.meet("Bewonersavond", "--date", "2026-02-10", "--with", "Rik Nieuw",
+                               "--with", "Roos Nieuw", "--new")
+        before = (self.ws / path).read_bytes()
+        self.assertNotIn(b"setting", before)
+        self.assertEqual(self.meeting_json(path)["setting"], "internal", "nobody has a group")
+        report = self.ok("report", "--period", "2026-02", "--lang", "en").out
+        self.assertIn("Setting: internal", report)
+        for pid in [p for p in self.people_files() if "nieuw" in p]:
+            self.ok("people", "set", pid.split("/")[1][:-len(".toml")], "--group", "resident")
+        self.assertEqual((self.ws / path).read_bytes(), before, "the meeting file is untouched")
+        self.assertEqual(self.meeting_json(path)["setting"], "external")
+        report = self.ok("report", "--period", "2026-02", "--lang", "en").out
+        self.assertIn("Setting: external", report)
+        self.assertNotIn("Setting: internal", report)
+        self.assertRegex(self.ok("show", pathlib.PurePath(path).stem).out,
+                         r"\nsetting: +external \(from the attendees' groups\)\n")
+        listed = json.loads(self.ok("list", "--kind", "meeting", "--json").out)
+        self.assertEqual([m["setting"] for m in listed], ["external"])
+
+    def test_a_stored_setting_is_kept_as_given(self):
+        relative = "meetings/2026/2026-02-01-oud-aaaa.toml"
+        (self.ws / relative).parent.mkdir(parents=True, exist_ok=True)
+        (self.ws / relative).write_text('date = 2026-02-01\ntitle = "Oud"\nsetting = "internal"\n'
+                                        f'attendees = ["{self.resident}"]\n')
+        self.assertEqual(self.meeting_json(relative)["setting"], "internal",
+                         "an older file's setting is treated as given")
+        show = self.ok("show", "2026-02-01-oud-aaaa").out
+        self.assertNotIn("from the attendees' groups", show)
 
     def test_explicit_setting_wins(self):
         for setting in ["internal", "external", "mixed"]:
@@ -333,8 +371,7 @@ class NewPeopleTests(MeetTestCase):
         self.assertEqual(set(by_name), {"Karim El Idrissi", "Fatma Yilmaz"})
         for name, (pid, data) in by_name.items():
             with self.subTest(name=name):
-                self.assertEqual(data["since"].isoformat(), "2026-02-10",
-                                 "since = the meeting date")
+                self.assertNotIn("since", data, "the meeting is their first record")
                 self.assertNotIn("group", data, "group is left empty")
                 self.assertNotIn("invited_by", data)
                 self.assertIn(f"added person '{name}' (people/{pid}.toml)", result.err)
@@ -427,6 +464,128 @@ class NewPeopleTests(MeetTestCase):
         self.assertIn("Met git", subject)
 
 
+class SameTitleTests(MeetTestCase):
+    """A meeting with the same title on the same day is most often one recorded twice: meet
+    says so, and still writes it."""
+
+    def test_same_title_same_day_warns_and_writes(self):
+        first, _, _ = self.meet("Buurttafel Oost", "--date", "2026-02-10")
+        result = self.ok("meet", "buurttafel  OOST", "--date", "2026-02-10")
+        second = result.out.splitlines()[0]
+        self.assertNotEqual(first, second)
+        self.assertTrue((self.ws / second).is_file(), "written anyway")
+        self.assertEqual(len(self.record_files("meetings")), 2)
+        first_id = pathlib.PurePath(first).stem
+        second_id = pathlib.PurePath(second).stem
+        self.assertIn("spark: warning: a meeting with the same title on 2026-02-10", result.err)
+        self.assertIn(first_id, result.err)
+        self.assertIn(f"spark rm {second_id}", result.err)
+        self.assertNotIn("warning", result.out)
+
+    def test_other_day_or_other_title_is_no_warning(self):
+        self.meet("Buurttafel Oost", "--date", "2026-02-10")
+        for title, date in [("Buurttafel Oost", "2026-02-11"), ("Buurttafel West", "2026-02-10")]:
+            with self.subTest(title=title, date=date):
+                result = self.ok("meet", title, "--date", date)
+                self.assertNotIn("same title", result.err)
+
+    def test_an_entry_with_the_title_is_no_warning(self):
+        self.log("action", "Buurttafel Oost", "--date", "2026-02-10")
+        self.assertNotIn("same title", self.ok("meet", "Buurttafel Oost", "--date",
+                                               "2026-02-10").err)
+
+
+class NewGroupTests(MeetTestCase):
+    """--new-group and --invited-by for the people --new adds; the hint for people left
+    without a group, and check's warning about them."""
+
+    def setUp(self):
+        super().setUp()
+        self.anna = self.add_person("Anna de Vries", "--group", "staff", "--since", "2026-01-01")
+
+    def added(self, result):
+        """{name: (id, data)} of the people a meet run added."""
+        found = {}
+        for line in result.err.splitlines():
+            match = re.match(r"^added person '(.+)' \((people/(.+)\.toml)\)$", line)
+            if match:
+                found[match.group(1)] = (match.group(3), self.read(match.group(2)))
+        return found
+
+    def test_new_people_get_the_group_and_inviter(self):
+        result = self.ok("meet", "Bewonersavond", "--with", "anna", "--with", "Karim El Idrissi",
+                         "--with", "Fatma Yilmaz", "--new", "--new-group", "bewoner",
+                         "--invited-by", "Anna")
+        added = self.added(result)
+        self.assertEqual(set(added), {"Karim El Idrissi", "Fatma Yilmaz"})
+        for name, (_, data) in added.items():
+            with self.subTest(name=name):
+                self.assertEqual(data["group"], "resident", "the Dutch word is stored in English")
+                self.assertEqual(data["invited_by"], self.anna)
+                self.assertNotIn("since", data)
+        self.assertNotIn("people set", result.err, "everyone has a group: nothing to suggest")
+        self.assertEqual(self.read(f"people/{self.anna}.toml")["group"], "staff",
+                         "people already known are left as they are")
+        check = self.ok("check")
+        self.assertNotIn("no group", check.out + check.err)
+
+    def test_people_added_without_a_group_are_listed_with_the_command(self):
+        result = self.ok("meet", "Buurttafel", "--with", "anna", "--with", "Karim El Idrissi",
+                         "--with", "Fatma Yilmaz", "--new")
+        added = self.added(result)
+        lines = result.err.splitlines()
+        commands = [line.strip() for line in lines if "spark people set" in line]
+        self.assertEqual(sorted(commands),
+                         sorted(f"spark people set {pid} --group GROUP"
+                                for pid, _ in added.values()))
+        self.assertIn("2 new people without a group", result.err)
+        self.assertIn("resident", result.err, "the groups to choose from")
+        self.assertEqual(lines[-1].strip(), commands[-1], "at the end of the output")
+        self.assertNotIn("people set", result.out, "stdout keeps the path and newcomers")
+        quiet = self.ok("-q", "meet", "Stil", "--with", "Zeno Zomer", "--new")
+        self.assertEqual(quiet.err, "")
+
+        check = self.ok("check")
+        output = check.out + check.err
+        for pid, _ in added.values():
+            with self.subTest(pid=pid):
+                self.assertIn(f"people/{pid}.toml:1:1: warning: '{pid}' has no group", output)
+                self.assertIn(f"spark people set {pid} --group GROUP", output)
+        # The command it suggests is the fix.
+        pid = next(iter(added.values()))[0]
+        self.ok("people", "set", pid, "--group", "resident")
+        self.assertNotIn(f"'{pid}' has no group", self.ok("check").err)
+
+    def test_a_known_name_without_a_group_is_not_listed(self):
+        self.add_person("Geen Groep")
+        result = self.ok("meet", "Koffie", "--with", "Geen Groep", "--with", "Nieuw Mens",
+                         "--new", "--new-group", "staff")
+        self.assertNotIn("people set", result.err)
+
+    def test_an_unknown_group_writes_nothing(self):
+        for bad in ["bogus", "bewoners ", ""]:
+            with self.subTest(group=bad):
+                result = self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                                              "--new-group", bad], 2, "--new-group"
+                                             if not bad.strip() else f"unknown group '{bad}'")
+                if bad.strip():
+                    self.assertIn("resident", result.err)
+
+    def test_an_unknown_or_ambiguous_inviter_writes_nothing(self):
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", "Niemand Bekend"], 1, "Niemand Bekend")
+        self.add_person("Anna Bakker", "--group", "staff")
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", "anna"], 1, "ambiguous")
+        self.assertRejected(["meet", "Fout", "--with", "Nieuw Mens", "--new",
+                             "--invited-by", ""], 2, "--invited-by")
+
+    def test_the_new_options_need_new(self):
+        for extra in (["--new-group", "resident"], ["--invited-by", "anna"]):
+            with self.subTest(extra=extra):
+                self.assertRejected(["meet", "Fout", "--with", "anna", *extra], 2, "--new")
+
+
 class NewcomerTests(MeetTestCase):
     """Newcomers: attendees whose first involvement (earliest of since, any entry, any
     meeting) is this meeting."""
@@ -438,8 +597,13 @@ class NewcomerTests(MeetTestCase):
         self.assertEqual(second, [])
 
     def test_since_on_the_meeting_day_is_a_newcomer(self):
-        anna = self.add_person("Anna de Vries")  # since = today
+        anna = self.add_person("Anna de Vries", "--since", TODAY)
         self.assertEqual(self.newcomer_ids("Vandaag", "--with", "anna"), [anna])
+
+    def test_registered_without_since_is_a_newcomer_at_a_meeting_before_today(self):
+        anna = self.add_person("Anna de Vries")
+        self.assertEqual(self.newcomer_ids("Vorige maand", "--with", "anna", "--date",
+                                           "2026-02-01"), [anna])
 
     def test_since_before_the_meeting_is_not_a_newcomer(self):
         self.add_person("Anna de Vries", "--since", "2026-01-01")
@@ -497,7 +661,7 @@ class NewcomerTests(MeetTestCase):
 class CheckTests(MeetTestCase):
     def setUp(self):
         super().setUp()
-        self.anna = self.add_person("Anna de Vries", "--since", "2026-01-01")
+        self.anna = self.add_person("Anna de Vries", "--group", "staff", "--since", "2026-01-01")
 
     def write(self, relative, text):
         path = self.ws / relative

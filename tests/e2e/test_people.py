@@ -22,7 +22,7 @@ class AddTests(PeopleTestCase):
         pid = result.out.strip()[len("people/"):-len(".toml")]
         data = self.person(pid)
         self.assertEqual(data["name"], "Anna de Vries")
-        self.assertEqual(data["since"].isoformat(), TODAY)
+        self.assertNotIn("since", data, "registering someone is not joining")
         self.assertIs(data.get("public", False), False)
         self.assertNotIn("invited_by", data)
 
@@ -88,6 +88,47 @@ class AddTests(PeopleTestCase):
                          (self.ws / f"people/{b}.toml").read_bytes())
 
 
+class SinceTests(PeopleTestCase):
+    """Without --since a person joins with their first record, not on the day they were
+    registered."""
+
+    def last_month_meeting(self, *people):
+        args = ["meet", "Buurttafel februari", "--date", "2026-02-10"]
+        for person in people:
+            args += ["--with", person]
+        return self.ok(*args)
+
+    def test_meeting_of_last_month_with_people_added_today(self):
+        anna = self.add_person("Anna de Vries", "--group", "staff")
+        karim = self.add_person("Karim El Idrissi", "--group", "resident")
+        meeting = self.last_month_meeting("anna", "karim")
+        newcomers = [line.split("\t")[1] for line in meeting.out.splitlines()[1:]]
+        self.assertEqual(sorted(newcomers), sorted([anna, karim]))
+        check = self.ok("check")
+        self.assertIn("0 errors, 0 warnings", check.err, "no record is before a since")
+        report = json.loads(self.ok("report", "--period", "2026-02", "--format", "json").out)
+        self.assertEqual(report["people"]["new_in_period"], 2, "new in February")
+        self.assertEqual([m["new_people"] for m in report["growth"]], [2])
+        march = json.loads(self.ok("report", "--period", "2026-03", "--format", "json").out)
+        self.assertEqual(march["people"]["new_in_period"], 0, "not new again in March")
+        people = {p["id"]: p for p in json.loads(self.ok("people", "list", "--json").out)}
+        self.assertEqual(people[anna]["since"], "")
+        self.assertEqual(people[anna]["first_involvement"], "2026-02-10")
+
+    def test_an_explicit_since_still_warns_about_an_earlier_record(self):
+        anna = self.add_person("Anna de Vries", "--group", "staff", "--since", TODAY)
+        self.last_month_meeting("anna")
+        check = self.ok("check")
+        self.assertIn("warning", check.out + check.err)
+        self.assertIn(anna, check.out + check.err)
+        self.assertIn(TODAY, check.out + check.err)
+
+    def test_someone_only_registered_is_not_counted_yet(self):
+        self.add_person("Anna de Vries", "--group", "staff")
+        report = json.loads(self.ok("report", "--period", "2026-03", "--format", "json").out)
+        self.assertEqual(report["people"]["involved"], 0)
+
+
 class DutchValueTests(PeopleTestCase):
     def test_dutch_groups_and_roles_are_stored_in_english(self):
         cases = [("medewerker", "staff"), ("Teamleider", "teamlead"), ("directeur", "director"),
@@ -124,6 +165,7 @@ class AddBadInputTests(PeopleTestCase):
     def test_bad_since(self):
         self.assertRejected(["people", "add", "X", "--since", "2026-02-30"], 2, "2026-02-30")
         self.assertRejected(["people", "add", "X", "--since", "soon"], 2, "soon")
+        self.assertRejected(["people", "add", "X", "--since", ""], 2, "--since")
 
     def test_public_and_private(self):
         self.assertRejected(["people", "add", "X", "--public", "--private"], 2)

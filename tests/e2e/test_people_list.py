@@ -91,7 +91,7 @@ class ColumnTests(PeopleListTestCase):
         fatma = result.out.splitlines()[1].split("\t")[1]
         row = self.table()[fatma]
         self.assertEqual(row, {"id": fatma, "name": "Fatma Yilmaz", "group": "", "roles": "",
-                               "invited_by": "", "since": "2026-02-20",
+                               "invited_by": "", "since": "",
                                "first_involvement": "2026-02-20"})
 
     def test_name_with_tab_stays_on_one_row(self):
@@ -146,8 +146,11 @@ class JsonTests(ColumnTests):
 
 
 class EdgeTests(PeopleListTestCase):
-    def test_default_since_is_today(self):
-        pid = self.add_person("Vandaag Erbij")
+    def test_no_since_by_default(self):
+        pid = self.add_person("Nog Niet Erbij")
+        self.assertEqual(self.table()[pid]["since"], "", "registering someone is not joining")
+        self.assertEqual(self.table()[pid]["first_involvement"], "")
+        pid = self.add_person("Vandaag Erbij", "--since", "today")
         self.assertEqual(self.table()[pid]["since"], TODAY)
         self.assertEqual(self.table()[pid]["first_involvement"], TODAY)
 

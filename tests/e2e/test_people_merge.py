@@ -28,12 +28,12 @@ class EditTestCase(SparkTestCase):
         self.bob = self.add_person("Bob Bakker", "--group", "teamlead", "--since", "2026-01-01")
         self.anna1 = self.add_person("Anna de Vries", "--group", "staff", "--role", "spark",
                                      "--since", "2026-01-10")
-        self.anna2 = self.add_person("Anna de Vries", "--force", "--role", "poker",
-                                     "--role", "spark", "--department", "Wijken",
+        self.anna2 = self.add_person("Anna de Vries", "--force", "--group", "staff",
+                                     "--role", "poker", "--role", "spark", "--department", "Wijken",
                                      "--since", "2026-01-05", "--invited-by", self.bob,
                                      "--note", "via de buurtkamer")
-        self.carla = self.add_person("Carla Smit", "--invited-by", self.anna2,
-                                     "--since", "2026-02-01")
+        self.carla = self.add_person("Carla Smit", "--group", "resident",
+                                     "--invited-by", self.anna2, "--since", "2026-02-01")
         self.e_both = self.log("action", "Buurtkamer open", "--with", self.anna2,
                                "--with", self.bob, "--date", "2026-02-10")
         self.e_twice = self.log("match", "Proef", "--with", self.anna2, "--with", self.anna1,
@@ -210,7 +210,7 @@ class MergeTests(EditTestCase):
                     if drop.exists():
                         self.ok("people", "merge", self.anna1, self.anna2)
                     else:  # the next write commits what the killed merge wrote
-                        self.add_person("Nog Iemand")
+                        self.add_person("Nog Iemand", "--group", "staff")
                     self.assertFalse(drop.exists())
                     self.assertEqual(self.git("status", "--porcelain"), "")
                     for path, data in self.all_bytes().items():

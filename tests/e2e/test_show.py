@@ -198,7 +198,8 @@ class PersonTests(ShowTestCase):
         fatma = self.show_json(self.fatma)
         self.assertEqual(fatma["name"], "Fatma Yilmaz")
         self.assertEqual(fatma["group"], "")
-        self.assertEqual(fatma["since"], "2026-02-10")
+        self.assertEqual(fatma["since"], "", "added by meet --new: the meeting is her start")
+        self.assertEqual(fatma["first_involvement"], "2026-02-10")
         self.assertEqual(fatma["took_part_in"], [self.meeting])
 
     def test_person_json_matches_people_show(self):

@@ -155,12 +155,16 @@ TEST_CASE("cache: every field of an entry survives, for every kind") {
     }
 }
 
-TEST_CASE("cache: every field of a meeting survives, for every setting") {
+TEST_CASE("cache: every field of a meeting survives, for every setting and for none") {
     TemporaryRoot root;
     std::vector<spark::Meeting> meetings;
-    for (spark::Setting setting : spark::all_settings) {
+    std::vector<std::optional<spark::Setting>> settings(spark::all_settings.begin(),
+                                                        spark::all_settings.end());
+    settings.push_back(std::nullopt); // not given: derived when read
+    for (const auto& setting : settings) {
         spark::Meeting m;
-        m.id = "2026-11-29-" + std::string(spark::name_of(setting)) + "-m1n2";
+        m.id =
+            "2026-11-29-" + std::string(setting ? spark::name_of(*setting) : "derived") + "-m1n2";
         m.path = "meetings/2026/" + m.id + ".toml";
         m.date = {2026, 11, 29};
         m.title = "Buurtkamer";

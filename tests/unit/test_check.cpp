@@ -17,6 +17,7 @@ spark::Person person(std::string id, std::string name, Date since = Date{2026, 1
     p.id = std::move(id);
     p.name = std::move(name);
     p.since = since;
+    p.group = spark::Group::staff;
     p.invited_by = std::move(invited_by);
     if (!p.invited_by.empty()) {
         p.invited_by_pos = {5, 14};
@@ -267,6 +268,33 @@ TEST_CASE("check: a person appearing before their 'since' is a warning", "[check
     auto same_day = clean_records();
     same_day.entries.push_back(entry("2026-01-10-dag-iiii", Date{2026, 1, 10}, {"kees"}));
     CHECK(check(same_day).empty());
+}
+
+TEST_CASE("check: a record before a person without 'since' is no warning", "[check]") {
+    auto r = clean_records();
+    r.people[1].since = Date{}; // kees: registered, joined with his first record
+    r.entries.push_back(entry("2025-12-01-vroeg-gggg", Date{2025, 12, 1}, {"kees"}));
+    CHECK(check(r).empty());
+}
+
+TEST_CASE("check: a person without a group is a warning with the command to fix it", "[check]") {
+    auto r = clean_records();
+    r.people[2].group.reset();
+    const auto diagnostics = spark::check_records(r);
+    CHECK_FALSE(spark::has_errors(diagnostics));
+    CHECK(formatted(diagnostics) ==
+          std::vector<std::string>{
+              "people/jose.toml:1:1: warning: 'jose' has no group, so the report cannot count "
+              "where the fire reached; run 'spark people set jose --group GROUP' (staff, "
+              "teamlead, director, executive, council, resident, initiator, partner)"});
+
+    // A forgotten person's stand-in is left alone: there is nobody to ask.
+    auto forgotten = clean_records();
+    forgotten.people[2].id = "forgotten-0123456789ab";
+    forgotten.people[2].path = "people/forgotten-0123456789ab.toml";
+    forgotten.people[2].group.reset();
+    forgotten.meetings.clear();
+    CHECK(check(forgotten).empty());
 }
 
 TEST_CASE("check: two people with the same name is a warning", "[check]") {

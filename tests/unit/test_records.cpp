@@ -300,6 +300,19 @@ TEST_CASE("minimal records round-trip", "[records]") {
             CHECK(*read == m);
         }
     }
+    SECTION("meeting without a setting: none is written, none is read") {
+        spark::Meeting m;
+        m.id = "2026-02-01-m-aaaa";
+        m.date = Date{2026, 2, 1};
+        m.title = "Koffie";
+        const std::string bytes = spark::emit_meeting(m);
+        CHECK(bytes.find("setting") == std::string::npos);
+        std::vector<Diagnostic> diagnostics;
+        auto read = spark::read_meeting(bytes, "meetings/2026/m.toml", m.id, diagnostics);
+        REQUIRE(read);
+        CHECK_FALSE(read->setting);
+        CHECK(*read == m);
+    }
     SECTION("person without group, roles, department, invited_by or note") {
         spark::Person p;
         p.id = "kees-aaaa";

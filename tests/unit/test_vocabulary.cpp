@@ -94,3 +94,13 @@ TEST_CASE("every role and setting has words in both languages") {
     CHECK(group_ids() == std::vector<std::string>{"staff", "teamlead", "director", "executive",
                                                   "council", "resident", "initiator", "partner"});
 }
+
+TEST_CASE("names_a_meeting: the words people type after 'spark log' for a meeting") {
+    for (const char* word : {"meeting", "ontmoeting", "Ontmoeting", "ONTMOETINGEN", "meetings"}) {
+        CHECK(spark::names_a_meeting(word));
+    }
+    for (const char* word : {"vonk", "meet", "vergadering", "", "ontmoetin"}) {
+        CHECK_FALSE(spark::names_a_meeting(word));
+    }
+    CHECK_FALSE(spark::kind_from_input("ontmoeting")); // not a kind, so no entry is written
+}
