@@ -20,7 +20,7 @@ class RmTestCase(SparkTestCase):
                                     *since)
         self.bob = self.add_person("Bob Bakker", "--group", "resident", "--invited-by", "anna",
                                    *since)
-        self.lonely = self.add_person("Dirk Dekker", *since)
+        self.lonely = self.add_person("Dirk Dekker", "--group", "staff", *since)
         self.match = self.log("match", "Melding in plaats van vergunning", "--with", "anna",
                               "--effect", "9 dagen", "--date", "2026-02-10")
         self.action = self.log("action", "Buurtkamer open", "--with", "bob",
@@ -192,7 +192,7 @@ class CrashTests(RmTestCase):
         self.spark("rm", self.id_of(self.fuel), self.id_of(self.match),
                    env={"SPARK_FAULT": "edit-removed:2"})
         self.assertFalse((self.ws / self.match).exists())
-        self.add_person("Nog Iemand")
+        self.add_person("Nog Iemand", "--group", "staff")
         self.assertEqual(self.git("status", "--porcelain"), "")
         self.assertIn("interrupted", self.git("log", "--format=%s").splitlines()[1])
         self.assertEqual(self.ok("check").out, "")

@@ -136,7 +136,7 @@ class UndoEachWriteTests(UndoTestCase):
 
     def test_people_forget(self):
         tree = self.tree()
-        cor = self.add_person("Cor Claes", "--since", "2026-01-01")
+        cor = self.add_person("Cor Claes", "--group", "resident", "--since", "2026-01-01")
         self.log("fuel", "Kans", "--with", cor)
         tree = self.tree()
         self.ok("people", "forget", cor)
@@ -176,7 +176,8 @@ class UndoEachWriteTests(UndoTestCase):
                          'people = ["cor-claes-zz99"]\n')
         self.git("add", ".")
         self.git("commit", "-qm", "Entry by hand")
-        (self.ws / "people" / "cor-claes-zz99.toml").write_text('name = "Cor Claes"\n')
+        (self.ws / "people" / "cor-claes-zz99.toml").write_text(
+            'name = "Cor Claes"\ngroup = "resident"\n')
         self.git("add", ".")
         self.git("commit", "-qm", "people: add Cor Claes")
         self.assertEqual(self.ok("check").out, "")
