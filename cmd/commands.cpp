@@ -19,6 +19,8 @@ void register_commands(CLI::App& app, Context& context) {
     register_list(app, context);
     register_show(app, context);
     register_edit(app, context);
+    register_rm(app, context);
+    register_undo(app, context);
     register_check(app, context);
     register_sync(app, context);
     register_status(app, context);

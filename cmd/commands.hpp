@@ -37,6 +37,8 @@ void register_list(CLI::App& app, Context& context);
 void register_show(CLI::App& app, Context& context);
 // `edit ID`: fixes from flags, or the record in $EDITOR (cmd/edit.cpp).
 void register_edit(CLI::App& app, Context& context);
+void register_rm(CLI::App& app, Context& context);
+void register_undo(CLI::App& app, Context& context);
 void register_check(CLI::App& app, Context& context);
 // What `spark check` does (also the last step of `spark sync`): prints every problem and
 // exits, 1 when there are errors.

@@ -1,10 +1,13 @@
 #include "git.hpp"
 
+#include "fault.hpp"
 #include "git_locks.hpp"
 #include "pending_writes.hpp"
 #include "process.hpp"
+#include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <fcntl.h>
@@ -236,6 +239,7 @@ std::optional<std::string> commit_files(const Workspace& workspace,
     }
     auto warning = commit_paths(workspace, files, message);
     if (!warning) {
+        fault_point("committed"); // committed, and the note of pending writes still there
         clear_pending_writes(workspace);
     }
     return warning;
@@ -283,6 +287,170 @@ std::vector<Diagnostic> git_out_of_step(const Workspace& workspace) {
                        "it"});
     }
     return out;
+}
+
+namespace {
+
+// `Revert "S"` (and `Reapply "S"`, what newer git writes for a revert of a revert) → S.
+bool strip_revert(std::string_view& subject) {
+    for (const std::string_view prefix : {"Revert \"", "Reapply \""}) {
+        if (subject.size() > prefix.size() + 1 && subject.starts_with(prefix) &&
+            subject.ends_with('"')) {
+            subject = subject.substr(prefix.size(), subject.size() - prefix.size() - 1);
+            return true;
+        }
+    }
+    return false;
+}
+
+// "log(match): Title": a lowercase word in parentheses, then ": " and some text.
+bool scoped_subject(std::string_view subject, std::string_view verb) {
+    if (!subject.starts_with(verb) || subject.size() <= verb.size() ||
+        subject[verb.size()] != '(') {
+        return false;
+    }
+    const auto close = subject.find("): ", verb.size());
+    if (close == std::string_view::npos || close == verb.size() + 1 ||
+        close + 3 >= subject.size()) {
+        return false;
+    }
+    const std::string_view scope = subject.substr(verb.size() + 1, close - verb.size() - 1);
+    return std::all_of(scope.begin(), scope.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+// "rm: 3 records".
+bool counted_removal(std::string_view subject) {
+    constexpr std::string_view prefix = "rm: ";
+    constexpr std::string_view suffix = " records";
+    if (!subject.starts_with(prefix) || !subject.ends_with(suffix) ||
+        subject.size() <= prefix.size() + suffix.size()) {
+        return false;
+    }
+    const std::string_view count =
+        subject.substr(prefix.size(), subject.size() - prefix.size() - suffix.size());
+    return std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// The NUL-separated fields of a `-z` listing.
+std::vector<std::string> nul_fields(const std::string& output) {
+    std::vector<std::string> fields;
+    for (std::size_t at = 0; at < output.size();) {
+        const auto end = std::min(output.find('\0', at), output.size());
+        fields.push_back(output.substr(at, end - at));
+        at = end + 1;
+    }
+    return fields;
+}
+
+} // namespace
+
+std::string commit_subject_line(std::string_view title) {
+    std::string line(title.substr(0, title.find('\n')));
+    if (line.size() > 72) {
+        std::size_t cut = 69;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) {
+            --cut; // never half a UTF-8 character
+        }
+        line.resize(cut);
+        line += "...";
+    }
+    return line;
+}
+
+bool is_spark_commit_subject(std::string_view subject) {
+    while (strip_revert(subject)) {
+    }
+    for (const std::string_view prefix :
+         {"init: ", "meet: ", "people: add ", "people: set ", "people: merge ", "people: forget ",
+          "check --fix: ", "done: ",
+          "spark: commit records an interrupted spark left uncommitted"}) {
+        if (subject.starts_with(prefix) && subject.size() > prefix.size()) {
+            return true;
+        }
+    }
+    for (const std::string_view verb : {"log", "edit", "rm", "done"}) {
+        if (scoped_subject(subject, verb)) {
+            return true;
+        }
+    }
+    return counted_removal(subject);
+}
+
+std::optional<CommitInfo> last_commit(const Workspace& workspace) {
+    const auto shown = run_process({"git", "log", "-1", "--format=%h%x09%P%x09%s"}, workspace.root);
+    if (!shown.started || shown.exit_code != 0) {
+        return std::nullopt;
+    }
+    const std::string line = trimmed_end(shown.output);
+    const auto first = line.find('\t');
+    const auto second = first == std::string::npos ? first : line.find('\t', first + 1);
+    if (second == std::string::npos) {
+        return std::nullopt;
+    }
+    const std::string parents = line.substr(first + 1, second - first - 1);
+    return CommitInfo{line.substr(0, first), line.substr(second + 1),
+                      parents.find(' ') != std::string::npos};
+}
+
+std::vector<std::string> uncommitted_changes(const Workspace& workspace) {
+    const auto prefix_run = run_process({"git", "rev-parse", "--show-prefix"}, workspace.root);
+    const std::string prefix = prefix_run.exit_code == 0 ? trimmed_end(prefix_run.output) : "";
+    const auto status = run_process(
+        {"git", "status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all"},
+        workspace.root);
+    std::vector<std::string> out;
+    if (!status.started || status.exit_code != 0) {
+        out.push_back(trimmed_end(status.output)); // git's own words say why
+        return out;
+    }
+    for (const std::string& entry : nul_fields(status.output)) {
+        if (entry.size() < 4) {
+            continue;
+        }
+        const char staged = entry[0];
+        const bool untracked = entry.starts_with("??");
+        const std::string path = entry.substr(3); // relative to the repository's top
+        const bool inside = path.starts_with(prefix);
+        const std::string relative = inside ? path.substr(prefix.size()) : path;
+        const bool record = relative.starts_with("people/") || relative.starts_with("log/") ||
+                            relative.starts_with("meetings/");
+        if ((!untracked && staged != ' ') || (inside && (!untracked || record))) {
+            out.push_back(entry.substr(0, 3) + relative);
+        }
+    }
+    return out;
+}
+
+bool revert_in_progress(const Workspace& workspace) {
+    const auto found =
+        run_process({"git", "rev-parse", "-q", "--verify", "REVERT_HEAD"}, workspace.root);
+    return found.started && found.exit_code == 0;
+}
+
+std::vector<ChangedFile> revert_last_commit(const Workspace& workspace) {
+    const TurnLock turn(workspace.root);
+    const auto reverted = run_git({"git", "revert", "--no-edit", "HEAD"}, workspace.root);
+    if (!reverted.started) {
+        throw Error("git is not installed; spark undo needs it");
+    }
+    if (reverted.exit_code != 0) {
+        run_process({"git", "revert", "--abort"}, workspace.root);
+        throw Error(
+            fmt::format("git could not revert the commit, so nothing was undone: {}",
+                        reverted.lock ? lock_advice(*reverted.lock) : last_line(reverted.output)));
+    }
+    const auto diff = run_process(
+        {"git", "diff", "--name-status", "--no-renames", "--relative", "-z", "HEAD~1", "HEAD"},
+        workspace.root);
+    std::vector<ChangedFile> changed;
+    const std::vector<std::string> fields = nul_fields(diff.output);
+    for (std::size_t i = 0; i + 1 < fields.size(); i += 2) {
+        if (!fields[i].empty()) {
+            changed.push_back({fields[i][0], fields[i + 1]});
+        }
+    }
+    return changed;
 }
 
 } // namespace spark

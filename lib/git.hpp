@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace spark {
@@ -43,5 +44,48 @@ std::optional<Removal> removal_in_history(const Workspace& workspace, const std:
 // file a killed git left behind (with the command that removes it), and each record that
 // was saved but not committed.
 std::vector<Diagnostic> git_out_of_step(const Workspace& workspace);
+
+// The first line of a title, cut to 72 bytes ("..." at the end when cut, never inside a
+// UTF-8 character), for a commit
+// subject such as `log(match): Title`.
+std::string commit_subject_line(std::string_view title);
+
+// Whether a commit subject is one spark writes: `init: `, `log(KIND): `, `meet: `,
+// `people: add|set|merge|forget …`, `check --fix: `, `edit(…): `, `rm(…): `, `rm: N records`,
+// `done: `/`done(…): `, the commit of records an interrupted spark left (`spark: commit …`),
+// and git's revert of any of these (`Revert "…"`, `Reapply "…"`), so `spark undo` can undo
+// an undo.
+bool is_spark_commit_subject(std::string_view subject);
+
+// The commit HEAD names.
+struct CommitInfo {
+    std::string hash; // abbreviated
+    std::string subject;
+    bool merge = false; // more than one parent
+};
+
+// HEAD of the workspace's repository; nullopt when it has no commit yet (or git fails).
+std::optional<CommitInfo> last_commit(const Workspace& workspace);
+
+// What `git revert` would trip over or carry along, as git shows it ("M log/2026/x.toml"):
+// staged changes anywhere in the repository, changed tracked files in the workspace, and
+// new record files (people/, log/, meetings/) git does not know yet. Other untracked files
+// (a report written with -o) do not count.
+std::vector<std::string> uncommitted_changes(const Workspace& workspace);
+
+// Whether git is in the middle of a revert (REVERT_HEAD exists): one that stopped, or an
+// undo cut short by a power failure.
+bool revert_in_progress(const Workspace& workspace);
+
+// One file a commit changed, relative to the workspace root.
+struct ChangedFile {
+    char status = 'M'; // 'A' added, 'D' removed, 'M' modified
+    std::string path;
+};
+
+// `git revert --no-edit HEAD`, taking turns with the other spark processes' commits, and
+// the files the revert changed. Throws Error with git's words when git refuses (a hook,
+// no identity); the revert is then abandoned and the workspace left as it was.
+std::vector<ChangedFile> revert_last_commit(const Workspace& workspace);
 
 } // namespace spark

@@ -1,6 +1,7 @@
 #include "git_locks.hpp"
 
 #include "storage.hpp"
+#include "text.hpp"
 
 #include <dirent.h>
 #include <fmt/format.h>
@@ -14,16 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string trimmed(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) {
-        text.pop_back();
-    }
-    return text;
-}
-
 std::string read_small(const fs::path& path) {
     try {
-        return trimmed(read_file(path));
+        return trimmed_end(read_file(path));
     } catch (...) {
         return {};
     }

@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdlib>
 #include <utf8proc.h>
@@ -333,6 +334,13 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
         out += items[i];
     }
     return out;
+}
+
+std::string trimmed_end(std::string text) {
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.pop_back();
+    }
+    return text;
 }
 
 std::string one_line(std::string_view text) {

@@ -40,6 +40,9 @@ std::vector<std::string> close_matches(std::string_view word, const std::vector<
 // Tabs, newlines and carriage returns become spaces, for one-line, tab-separated output.
 std::string single_line(std::string_view text);
 
+// Without the white space at its end: a line of a program's output or a small file.
+std::string trimmed_end(std::string text);
+
 // User text as one line for a page or a chart label: every run of white space, control
 // characters (C0, DEL, C1 — NEL among them) and Unicode line or paragraph separators becomes
 // one space, and both ends are trimmed. JavaScript ends a line at C1 and U+2028/2029, so

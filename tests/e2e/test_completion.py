@@ -122,14 +122,20 @@ class BashTests(CompletionTestCase):
         self.assertEqual(self.complete(f"spark done {meeting} 1 "), ["1", "3"])
         self.assertEqual(self.complete("spark done zwembad "), [])
 
+    def test_rm_offers_record_ids_for_every_argument(self):
+        entry_id = os.path.basename(self.entry)[: -len(".toml")]
+        self.assertEqual(self.complete("spark rm 2026-02"), [entry_id])
+        self.assertEqual(self.complete(f"spark rm {entry_id} 2026-02"), [entry_id])
+        self.assertIn("--force", self.complete("spark rm -"))
+
     def test_tags_from_the_workspace(self):
         self.assertEqual(self.complete("spark log fuel T --tag verg"), ["vergunningen"])
 
     def test_subcommands(self):
         self.assertEqual(sorted(self.complete("spark l")), ["list", "log"])
         top = self.complete("spark ")
-        for name in ("init", "people", "log", "meet", "list", "show", "check", "status",
-                     "report", "completion"):
+        for name in ("init", "people", "log", "meet", "list", "show", "rm", "undo", "check",
+                     "status", "report", "completion"):
             self.assertIn(name, top)
         self.assertNotIn("__complete", top)
         self.assertTrue({"add", "list", "show"} <= set(self.complete("spark people ")))
