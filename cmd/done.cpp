@@ -28,22 +28,6 @@ struct DoneOptions {
     bool reopen = false;
 };
 
-// The first line of the title, as `log` and `meet` put it in their commit subjects.
-std::string commit_subject(const std::string& title) {
-    std::string line = title.substr(0, title.find('\n'));
-    if (line.size() > 72) {
-        line.resize(69);
-        while (!line.empty() && (static_cast<unsigned char>(line.back()) & 0xC0) == 0x80) {
-            line.pop_back(); // no half a character
-        }
-        if (!line.empty() && (static_cast<unsigned char>(line.back()) & 0x80) != 0) {
-            line.pop_back();
-        }
-        line += "...";
-    }
-    return line;
-}
-
 const Meeting& find_meeting(const Records& records, const std::string& query) {
     const RecordRef found = find_record(records, query);
     if (found.meeting == nullptr) {
@@ -89,8 +73,9 @@ void run_done(const DoneOptions& options, const Context& context) {
                                  "could not be kept",
                                  meeting.path));
     }
-    const std::string message = fmt::format("done(meeting): {}{}", commit_subject(meeting.title),
-                                            options.reopen ? " (reopened)" : "");
+    const std::string message =
+        fmt::format("done(meeting): {}{}", commit_subject_line(meeting.title),
+                    options.reopen ? " (reopened)" : "");
     if (auto warning = commit_files(workspace, edit.paths(), message)) {
         context.warn(*warning);
     }

@@ -31,23 +31,14 @@ struct EditOptions {
     bool editor = false;
 };
 
-std::string subject_of(const std::string& title) {
-    std::string line = title.substr(0, title.find('\n'));
-    if (line.size() > 72) {
-        line.resize(69);
-        line += "...";
-    }
-    return line;
-}
-
 std::string commit_message(const Entry& entry) {
-    return fmt::format("edit({}): {}", name_of(entry.kind), subject_of(entry.title));
+    return fmt::format("edit({}): {}", name_of(entry.kind), commit_subject_line(entry.title));
 }
 std::string commit_message(const Meeting& meeting) {
-    return fmt::format("edit(meeting): {}", subject_of(meeting.title));
+    return fmt::format("edit(meeting): {}", commit_subject_line(meeting.title));
 }
 std::string commit_message(const Person& person) {
-    return fmt::format("edit(person): {}", subject_of(person.name));
+    return fmt::format("edit(person): {}", commit_subject_line(person.name));
 }
 
 template <typename Record>

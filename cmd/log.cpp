@@ -25,16 +25,6 @@ struct LogOptions {
     BodyInput body;
 };
 
-// First line of a title, short enough for a commit subject.
-std::string commit_subject(const std::string& title) {
-    std::string line = title.substr(0, title.find('\n'));
-    if (line.size() > 72) {
-        line.resize(69);
-        line += "...";
-    }
-    return line;
-}
-
 void run_log(const LogOptions& options, const Context& context) {
     Entry entry;
     auto kind = kind_from_input(options.kind);
@@ -85,7 +75,7 @@ void run_log(const LogOptions& options, const Context& context) {
     const Stored stored = store_new_entry(workspace, entry);
     fmt::print("{}\n", context.display_path(workspace, stored.path));
     const std::string message =
-        fmt::format("log({}): {}", name_of(entry.kind), commit_subject(entry.title));
+        fmt::format("log({}): {}", name_of(entry.kind), commit_subject_line(entry.title));
     if (auto warning = commit_files(workspace, {stored.path}, message)) {
         context.warn(*warning);
     }

@@ -109,7 +109,7 @@ void run_meet(const MeetOptions& options, const Context& context) {
         language == "en" ? fmt::format("Write about the meeting '{}'", plan.meeting.title)
                          : fmt::format("Schrijf over de ontmoeting '{}'", plan.meeting.title),
         language);
-    const std::string subject = plan.meeting.title.substr(0, plan.meeting.title.find('\n'));
+    const std::string subject = commit_subject_line(plan.meeting.title);
     std::vector<std::string> same_day; // ids: `records` goes to record_meeting
     for (const Meeting* other : same_title_same_day(records.meetings, plan.meeting)) {
         same_day.push_back(other->id);

@@ -46,8 +46,7 @@ std::optional<Removal> removal_in_history(const Workspace& workspace, const std:
 std::vector<Diagnostic> git_out_of_step(const Workspace& workspace);
 
 // The first line of a title, cut to 72 bytes ("..." at the end when cut, never inside a
-// UTF-8 character), for a commit
-// subject such as `log(match): Title`.
+// UTF-8 character), for a commit subject such as `log(match): Title`.
 std::string commit_subject_line(std::string_view title);
 
 // Whether a commit subject is one spark writes: `init: `, `log(KIND): `, `meet: `,
