@@ -209,6 +209,15 @@ std::optional<std::string> commit_paths(const Workspace& workspace,
     return std::nullopt;
 }
 
+// True only when git says so: a failing git is left to commit_paths to report.
+bool same_as_committed(const Workspace& workspace, const std::vector<std::string>& paths) {
+    std::vector<std::string> status = {"git", "status", "--porcelain=v1", "-z",
+                                       "--untracked-files=all", "--"};
+    status.insert(status.end(), paths.begin(), paths.end());
+    const auto listed = run_process(status, workspace.root);
+    return listed.started && listed.exit_code == 0 && listed.output.empty();
+}
+
 } // namespace
 
 std::optional<std::string> commit_files(const Workspace& workspace,
@@ -237,6 +246,10 @@ std::optional<std::string> commit_files(const Workspace& workspace,
             remove_notes(interrupted.notes);
         }
     }
+    if (same_as_committed(workspace, files)) {
+        clear_pending_writes(workspace); // a broken file repaired to its committed bytes
+        return std::nullopt;
+    }
     auto warning = commit_paths(workspace, files, message);
     if (!warning) {
         fault_point("committed"); // committed, and the note of pending writes still there
@@ -259,11 +272,7 @@ std::optional<Removal> removal_in_history(const Workspace& workspace, const std:
     if (tab == std::string::npos) {
         return std::nullopt;
     }
-    std::string subject = found.output.substr(tab + 1);
-    while (!subject.empty() && (subject.back() == '\n' || subject.back() == '\r')) {
-        subject.pop_back();
-    }
-    return Removal{found.output.substr(0, tab), subject};
+    return Removal{found.output.substr(0, tab), trimmed_end(found.output.substr(tab + 1))};
 }
 
 std::vector<Diagnostic> git_out_of_step(const Workspace& workspace) {

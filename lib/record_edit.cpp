@@ -5,6 +5,7 @@
 #include "people.hpp"
 #include "record_reader.hpp"
 #include "text.hpp"
+#include "vocabulary.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -199,6 +200,12 @@ FixedRecord<Entry> apply_fixes(const Entry& entry, const std::vector<Person>& pe
     if (fixes.kind) {
         validate_text(*fixes.kind, "--kind", true);
         const auto kind = kind_from_input(*fixes.kind);
+        if (!kind && names_a_meeting(*fixes.kind)) {
+            throw UsageError(fmt::format("--kind: '{}' is not a kind of entry; an entry cannot "
+                                         "become a meeting: record it with spark meet, then "
+                                         "spark rm {}",
+                                         *fixes.kind, entry.id));
+        }
         if (!kind) {
             throw UsageError(fmt::format("--kind: unknown kind '{}' (expected one of: {})",
                                          *fixes.kind, join(kind_input_names(), ", ")));

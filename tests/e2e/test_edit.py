@@ -184,6 +184,8 @@ class BadInputTests(EditTestCase):
 
     def test_a_kind_that_does_not_exist(self):
         self.assertRejected(["edit", "koffie", "--kind", "vuur"], 2, "unknown kind 'vuur'")
+        self.assertRejected(["edit", "koffie", "--kind", "ontmoeting"], 2,
+                            "not a kind of entry", "spark meet", "spark rm 20")
 
     def test_a_fix_for_another_type_of_record(self):
         self.assertRejected(["edit", "buurttafel", "--kind", "match"], 2,
@@ -366,6 +368,22 @@ class RepairTests(EditTestCase):
         self.assertNotIn("# spark:", self.path.read_text())
         self.assertEqual(self.commits()[0], "edit(fuel): Koffie hersteld")
         self.check_clean()
+
+    def test_repaired_to_what_was_committed_needs_no_commit(self):
+        """A hand edit gone wrong, not yet committed, undone in the editor: the file is as
+        git has it, so there is nothing to commit and nothing to warn about."""
+        self.git("reset", "-q", "--hard", "HEAD~1")
+        good = self.path.read_text()
+        self.path.write_text(good.replace('title = "', 'title = ', 1))
+        committed = self.commits()
+        saved = self.tmp / "good.toml"
+        saved.write_text(good)
+        result = self.ok("edit", self.entry_id, env=self.editor(f"cp '{saved}' \"$1\"\n"))
+        self.assertNotIn("not committed", result.err)
+        self.assertEqual(self.path.read_text(), good)
+        self.assertEqual(self.commits(), committed)
+        self.assertEqual(self.git("status", "--porcelain"), "")
+        self.assertEqual(list((self.ws / ".spark" / "pending").glob("*")), [])
 
     def test_by_the_beginning_of_its_id(self):
         env = self.editor("sed -i 's/^title = .*/title = \"Koffie\"/' \"$1\"\n")
