@@ -335,6 +335,31 @@ std::optional<std::string> with_date_replaced(std::string_view bytes, const Date
     return std::nullopt;
 }
 
+namespace {
+
+// The beginning of a broken file's id, its short id or words of its title: each word's slug
+// is in the id, which is all that is left of the title when the file does not read.
+bool names_by_words(std::string_view id, std::string_view query) {
+    if (query.empty()) {
+        return false;
+    }
+    if (id.starts_with(query)) {
+        return true;
+    }
+    const std::string words = slugify(query); // "Moestuin school" -> "moestuin-school"
+    std::size_t start = 0;
+    while (start < words.size()) {
+        const std::size_t end = std::min(words.find('-', start), words.size());
+        if (id.find(std::string_view(words).substr(start, end - start)) == std::string_view::npos) {
+            return false;
+        }
+        start = end + 1;
+    }
+    return !words.empty();
+}
+
+} // namespace
+
 std::optional<BrokenRecordFile> broken_record_file(const Records& records, std::string_view query,
                                                    bool exact) {
     std::vector<BrokenRecordFile> found;
@@ -355,8 +380,8 @@ std::optional<BrokenRecordFile> broken_record_file(const Records& records, std::
         file.path = d.path;
         const auto slash = d.path.rfind('/');
         file.id = d.path.substr(slash + 1, d.path.size() - slash - 1 - 5);
-        const bool matches = file.id == query || file.path == query ||
-                             (!exact && !query.empty() && file.id.starts_with(query));
+        const bool matches =
+            file.id == query || file.path == query || (!exact && names_by_words(file.id, query));
         if (!matches) {
             continue;
         }

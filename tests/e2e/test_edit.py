@@ -390,6 +390,13 @@ class RepairTests(EditTestCase):
         self.ok("edit", self.entry_id[:20], env=env)
         self.assertEqual(self.read(self.entry)["title"], "Koffie")
 
+    def test_by_its_short_id_or_the_words_of_its_title(self):
+        for query, title in ((self.entry_id[-4:], "Koffie"), ("automaat koffie", "Thee")):
+            env = self.editor(f"sed -i 's/^title = .*/title = \"{title}\"/' \"$1\"\n")
+            self.ok("edit", query, env=env)
+            self.assertEqual(self.read(self.entry)["title"], title)
+            self.path.write_text(self.path.read_text().replace(f'"{title}"', f'"{title}'))
+
     def test_quitting_without_saving_changes_nothing(self):
         self.assertRejected(["edit", self.entry_id], 1, "left as it was shown",
                             env=self.editor("exit 0\n"))
