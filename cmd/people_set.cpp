@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "git.hpp"
+#include "involvement.hpp"
 #include "people.hpp"
 #include "record_rewrite.hpp"
 #include "records.hpp"
@@ -25,6 +26,27 @@ struct SetOptions {
     std::string person;
     PersonChanges changes;
 };
+
+// Records are read only when the date someone joined changes: `check` warns about a record
+// before it, and the user should hear it now, not at the next check.
+void warn_about_records_before(const Workspace& workspace, const Person& after,
+                               const Context& context) {
+    context.warn_if_future(after.since);
+    Records records = load_records(workspace, Texts::skipped);
+    for (auto& person : records.people) {
+        if (person.id == after.id) {
+            person = after;
+        }
+    }
+    const auto involvement = first_involvement(records);
+    if (const auto found = involvement.find(after.id);
+        found != involvement.end() && found->second.before_since) {
+        context.warn(fmt::format("{} takes part on {}, before joining on {}; spark check "
+                                 "will warn about it until one of the dates is corrected",
+                                 terminal_line(after.name), found->second.first_record.iso(),
+                                 after.since.iso()));
+    }
+}
 
 void run_set(const SetOptions& options, const Context& context) {
     validate_text(options.person, "the person", true);
@@ -67,6 +89,9 @@ void run_set(const SetOptions& options, const Context& context) {
     }
     if (auto warning = commit_files(workspace, edit.paths(), "people: set " + set.after.name)) {
         context.warn(*warning);
+    }
+    if (options.changes.since && set.after.since.valid()) {
+        warn_about_records_before(workspace, set.after, context);
     }
 }
 

@@ -67,6 +67,18 @@ class HappyPathTests(PeopleSetTestCase):
         self.assertNotIn("invited_by", data)
         self.assertNotIn("since", data)
 
+    def test_a_since_after_their_records_or_to_come_is_saved_with_a_warning(self):
+        self.ok("log", "fuel", "Buurtgesprek", "--with", "karim", "--date", "2026-02-10")
+        result = self.ok("people", "set", "karim", "--since", "2026-02-20")
+        self.assertIn("takes part on 2026-02-10, before joining on 2026-02-20", result.err)
+        self.assertEqual(self.person(self.karim)["since"].isoformat(), "2026-02-20")
+        self.assertIn("joined ('since') on 2026-02-20", self.ok("check").out)
+        result = self.ok("people", "set", "karim", "--since", "2026-02-01")
+        self.assertNotIn("before joining", result.err)
+        result = self.ok("people", "set", "cor", "--since", "2027-01-01")
+        self.assertIn("2027-01-01", result.err)
+        self.assertNotIn("before joining", result.err)
+
     def test_nothing_changes_says_so_and_commits_nothing(self):
         before = self.snapshot()
         result = self.ok("people", "set", "anna", "--group", "medewerker")
