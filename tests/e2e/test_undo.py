@@ -128,6 +128,30 @@ class UndoEachWriteTests(UndoTestCase):
         self.assertEqual(self.tree(), tree)
         self.assertEqual(self.titles(), ["Buurtkamer open", "Kans"])
 
+    def test_edit_that_moved_the_file(self):
+        tree = self.tree()
+        data = (self.ws / self.kept).read_bytes()
+        moved = self.ok("edit", "buurtkamer", "--date", "2025-12-30", "--title",
+                        "Buurtkamer geopend").out.strip()
+        self.assertTrue(moved.startswith("2025-12-30-buurtkamer-open-"))
+        result = self.undo("edit(action): Buurtkamer geopend")
+        self.assertEqual(sorted(result.out.splitlines()),
+                         sorted([f"removed log/2025/{moved}.toml", f"restored {self.kept}"]))
+        self.assertEqual((self.ws / self.kept).read_bytes(), data)
+        self.assertEqual(self.tree(), tree)
+        self.assertEqual(self.titles(), ["Buurtkamer open"])
+
+    def test_done(self):
+        meeting = self.ok("meet", "Keukentafel", "--with", "anna", "--followup", "Jurist bellen",
+                          "--date", "2026-02-12").out.splitlines()[0].strip()
+        before = (self.ws / meeting).read_bytes()
+        self.ok("done", "keukentafel", "1")
+        self.assertEqual(self.ok("list", "--followups").out, "")
+        result = self.undo("done(meeting): Keukentafel")
+        self.assertEqual(result.out, f"updated {meeting}\n")
+        self.assertEqual((self.ws / meeting).read_bytes(), before)
+        self.assertIn("Jurist bellen", self.ok("list", "--followups").out)
+
     def test_quiet_prints_only_the_files(self):
         path = self.log("fuel", "Kans")
         result = self.ok("-q", "undo")
