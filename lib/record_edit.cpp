@@ -122,23 +122,10 @@ std::vector<Meeting>& list_of(Records& records, const Meeting*) {
 std::vector<Person>& list_of(Records& records, const Person*) {
     return records.people;
 }
-std::optional<Entry> read_as(std::string_view text, const Entry& before,
-                             std::vector<Diagnostic>& problems) {
-    return read_entry(text, before.path, before.id, problems);
-}
-std::optional<Meeting> read_as(std::string_view text, const Meeting& before,
-                               std::vector<Diagnostic>& problems) {
-    return read_meeting(text, before.path, before.id, problems);
-}
-std::optional<Person> read_as(std::string_view text, const Person& before,
-                              std::vector<Diagnostic>& problems) {
-    return read_person(text, before.path, before.id, problems);
-}
-
 template <typename Record>
 EditedText<Record> read_edited_text(std::string_view text, const Record& before) {
     EditedText<Record> out;
-    auto record = read_as(text, before, out.problems);
+    auto record = read_record(text, before, out.problems);
     if (record && !has_errors(out.problems)) {
         record->path = before.path; // the reader leaves the path to the loader
         out.record = named_by_date(std::move(*record));

@@ -224,4 +224,17 @@ std::optional<Person> read_person(std::string_view bytes, const std::string& pat
     return person;
 }
 
+std::optional<Entry> read_record(std::string_view bytes, const Entry& like,
+                                 std::vector<Diagnostic>& diagnostics) {
+    return read_entry(bytes, like.path, like.id, diagnostics);
+}
+std::optional<Meeting> read_record(std::string_view bytes, const Meeting& like,
+                                   std::vector<Diagnostic>& diagnostics) {
+    return read_meeting(bytes, like.path, like.id, diagnostics);
+}
+std::optional<Person> read_record(std::string_view bytes, const Person& like,
+                                  std::vector<Diagnostic>& diagnostics) {
+    return read_person(bytes, like.path, like.id, diagnostics);
+}
+
 } // namespace spark

@@ -62,18 +62,6 @@ std::size_t token_length(std::string_view bytes, std::size_t at, std::string_vie
 }
 
 // The file format of each record type, so that the steps below are written once.
-std::optional<Entry> read_record(std::string_view bytes, const Entry& like,
-                                 std::vector<Diagnostic>& diagnostics) {
-    return read_entry(bytes, like.path, like.id, diagnostics);
-}
-std::optional<Meeting> read_record(std::string_view bytes, const Meeting& like,
-                                   std::vector<Diagnostic>& diagnostics) {
-    return read_meeting(bytes, like.path, like.id, diagnostics);
-}
-std::optional<Person> read_record(std::string_view bytes, const Person& like,
-                                  std::vector<Diagnostic>& diagnostics) {
-    return read_person(bytes, like.path, like.id, diagnostics);
-}
 std::string emit_record(const Entry& record) {
     return emit_entry(record);
 }
