@@ -63,6 +63,11 @@ void run_undo(const UndoOptions&, const Context& context) {
                                 "revert' for other commits",
                                 shown));
     }
+    if (last_commit_reaches_outside(workspace)) {
+        throw Error(fmt::format("the last commit changed files outside this workspace ({}), "
+                                "so nothing was undone; use 'git revert' for it",
+                                shown));
+    }
     if (last->subject.starts_with("init: ")) {
         throw Error(fmt::format("the last commit created the workspace ({}); there is nothing "
                                 "to go back to",

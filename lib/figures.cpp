@@ -269,7 +269,8 @@ Figures compute_figures(const Records& records, std::shared_ptr<const Lineage> l
             f.questions_scope += static_cast<int>(meeting.questions.size());
             f.dilemmas_scope += static_cast<int>(meeting.dilemmas.size());
             f.followups_scope += static_cast<int>(meeting.followups.size());
-            f.open_followups_scope += static_cast<int>(open_followups(meeting).size());
+            f.open_followups_scope +=
+                static_cast<int>(open_followups(meeting, f.scope.until).size());
             bool critic_present = false;
             for (const auto& id : meeting.attendees) {
                 const Person* person = person_of(id);

@@ -46,10 +46,10 @@ std::vector<Followup> numbered_followups(const Meeting& meeting) {
     return out;
 }
 
-std::vector<Followup> open_followups(const Meeting& meeting) {
+std::vector<Followup> open_followups(const Meeting& meeting, const std::optional<Date>& as_of) {
     std::vector<Followup> out;
     for (auto& followup : numbered_followups(meeting)) {
-        if (!followup.done) {
+        if (!followup.done || (as_of && *followup.done > *as_of)) {
             out.push_back(std::move(followup));
         }
     }

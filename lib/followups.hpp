@@ -23,8 +23,10 @@ struct Followup {
 // Every follow-up of `meeting`, numbered, with its done date when it is done.
 std::vector<Followup> numbered_followups(const Meeting& meeting);
 
-// The follow-ups still open, in order.
-std::vector<Followup> open_followups(const Meeting& meeting);
+// The follow-ups still open, in order: now, or at the end of `as_of` (a report of a past
+// period lists what was open then, not what is open today).
+std::vector<Followup> open_followups(const Meeting& meeting,
+                                     const std::optional<Date>& as_of = std::nullopt);
 
 // The entries of `followups_done` that name no follow-up (a text not in `followups`, or
 // named more often than it occurs there), by their index in `followups_done`.

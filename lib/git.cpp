@@ -209,10 +209,11 @@ std::optional<std::string> commit_paths(const Workspace& workspace,
     return std::nullopt;
 }
 
-// True only when git says so: a failing git is left to commit_paths to report.
+// True only when git says so: a failing git is left to commit_paths to report, and an
+// ignored file (listed with --ignored) to git add, which refuses it with a warning.
 bool same_as_committed(const Workspace& workspace, const std::vector<std::string>& paths) {
-    std::vector<std::string> status = {"git", "status", "--porcelain=v1", "-z",
-                                       "--untracked-files=all", "--"};
+    std::vector<std::string> status = {
+        "git", "status", "--porcelain=v1", "-z", "--untracked-files=all", "--ignored", "--"};
     status.insert(status.end(), paths.begin(), paths.end());
     const auto listed = run_process(status, workspace.root);
     return listed.started && listed.exit_code == 0 && listed.output.empty();
@@ -429,6 +430,18 @@ std::vector<std::string> uncommitted_changes(const Workspace& workspace) {
         }
     }
     return out;
+}
+
+bool last_commit_reaches_outside(const Workspace& workspace) {
+    const auto files = [&](bool relative) {
+        std::vector<std::string> show = {"git", "show", "--name-only", "--format=", "-z"};
+        if (relative) {
+            show.push_back("--relative");
+        }
+        show.push_back("HEAD");
+        return nul_fields(run_process(show, workspace.root).output).size();
+    };
+    return files(false) != files(true);
 }
 
 bool revert_in_progress(const Workspace& workspace) {

@@ -66,6 +66,10 @@ struct CommitInfo {
 // HEAD of the workspace's repository; nullopt when it has no commit yet (or git fails).
 std::optional<CommitInfo> last_commit(const Workspace& workspace);
 
+// Whether HEAD changed files outside the workspace's folder: in a repository that holds
+// several workspaces (or other work), undo must not revert another's commit.
+bool last_commit_reaches_outside(const Workspace& workspace);
+
 // What `git revert` would trip over or carry along, as git shows it ("M log/2026/x.toml"):
 // staged changes anywhere in the repository, changed tracked files in the workspace, and
 // new record files (people/, log/, meetings/) git does not know yet. Other untracked files

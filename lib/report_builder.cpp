@@ -601,7 +601,7 @@ class ReportBuilder {
             bullet_list(s, w_.dilemmas, m.dilemmas);
             bullet_list(s, w_.outcomes, m.outcomes);
             std::vector<std::string> open; // those marked done are no longer news
-            for (auto& followup : open_followups(m)) {
+            for (auto& followup : open_followups(m, f_.period.until)) {
                 open.push_back(std::move(followup.text));
             }
             bullet_list(s, w_.followups, open);

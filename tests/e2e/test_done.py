@@ -331,6 +331,15 @@ class ReportAndStatusTests(DoneTestCase):
         self.assertIn("  open vervolgafspraken: 0 (spark list --followups)\n",
                       self.ok("status").out)
 
+    def test_a_report_of_a_past_period_lists_what_was_open_then(self):
+        self.ok("done", "keukentafel", "karim", "--date", "23-02-2026")
+        earlier = ("--since", "2026-02-01", "--until", "2026-02-22", "--names", "all")
+        self.assertIn("Karim zoekt buren", self.ok("report", *earlier).out)
+        data = json.loads(self.ok("report", "--format", "json", *earlier).out)
+        self.assertEqual(data["open_followups"], 3)
+        self.assertNotIn("Karim zoekt buren",
+                         self.ok("report", "--until", "2026-02-23", "--names", "all").out)
+
 
 if __name__ == "__main__":
     sparktest.main()

@@ -81,6 +81,15 @@ class AutocommitTests(GitTestCase):
         super().setUp()
         self.init(git=True)
 
+    def test_a_record_git_ignores_is_saved_with_a_warning(self):
+        with open(self.ws / ".gitignore", "a") as ignore:
+            ignore.write("log/2027/\n")
+        self.git("commit", "-qam", "ignore 2027")
+        count = self.commit_count()
+        result = self.ok("log", "vonk", "Later", "--date", "2027-01-05")
+        self.assertIn("not committed", result.err)
+        self.assertEqual(self.commit_count(), count)
+
     def test_log_commits_exactly_its_file(self):
         path = self.log("lucifer", "Vergunning in een week", "--tag", "x")
         self.assertEqual(self.head_files(), [path])

@@ -192,6 +192,21 @@ class UndoEachWriteTests(UndoTestCase):
         self.git("add", "README", cwd=outer)  # staged: git revert would refuse
         self.assertRejected(["undo"], 1, "uncommitted changes", "README")
 
+    def test_not_the_commit_of_another_workspace_in_the_same_repository(self):
+        outer = self.tmp / "outer"
+        outer.mkdir()
+        self.git("init", "-q", cwd=outer)
+        self.git("commit", "-q", "--allow-empty", "-m", "root", cwd=outer)
+        for name in ("a", "b"):
+            self.ok("init", str(outer / name), "--name", name.upper(), cwd=outer)
+        self.ok("-C", str(outer / "a"), "people", "add", "Anna X", "--group", "staff")
+        self.ok("-C", str(outer / "b"), "people", "add", "Bert Y", "--group", "staff")
+        head = self.git("rev-parse", "HEAD", cwd=outer)
+        self.assertRejected(["-C", str(outer / "a"), "undo"], 1, "outside this workspace",
+                            "people: add Bert Y")
+        self.assertEqual(self.git("rev-parse", "HEAD", cwd=outer), head)
+        self.assertEqual(len(list((outer / "b" / "people").glob("*.toml"))), 1)
+
     def test_warns_when_the_result_has_errors(self):
         """An entry committed by hand named a person before spark added them: undoing the
         add leaves the entry naming nobody, and undo says so."""
