@@ -111,6 +111,17 @@ FollowupsMarked plan_followups_done(const Meeting& meeting, const std::vector<st
                                      date.iso(), meeting.date.iso()));
     }
     for (const auto& followup : result.changed) {
+        // The file names a done follow-up by its text, so two with one text cannot be told
+        // apart there: the wrong one would read back as done.
+        const auto same_text =
+            std::count(meeting.followups.begin(), meeting.followups.end(), followup.text);
+        if (same_text > 1) {
+            throw Error(fmt::format("follow-up {} of '{}' has the same text as another one: {}; "
+                                    "nothing was changed: make the texts differ first (spark "
+                                    "edit {})",
+                                    followup.number, meeting.id, single_line(followup.text),
+                                    meeting.id));
+        }
         if (!reopen && followup.done) {
             throw Error(fmt::format("follow-up {} of '{}' is already done ({}): {}; nothing "
                                     "was changed (--reopen opens it again)",

@@ -66,6 +66,16 @@ TEST_CASE("a text that occurs twice: the first done item belongs to the first") 
     CHECK(spark::unmatched_done(m.followups, m.followups_done) == std::vector<std::size_t>{2, 3});
 }
 
+TEST_CASE("two follow-ups with one text are refused: the file could not tell which is done") {
+    auto m = meeting({"Bellen", "Mailen", "Bellen"});
+    CHECK(error_of(m, {"3"}) ==
+          "follow-up 3 of '2026-03-01-keukentafel-k3m9' has the same text as another one: "
+          "Bellen; nothing was changed: make the texts differ first (spark edit "
+          "2026-03-01-keukentafel-k3m9)");
+    CHECK(error_of(m, {"1"}).starts_with("follow-up 1 of"));
+    CHECK(error_of(m, {"2"}) == "(no error)");
+}
+
 TEST_CASE("follow-ups are picked by number or by words of their text") {
     auto m = meeting(three);
     CHECK(numbers(spark::pick_followups(m, {"3", "1"})) == std::vector{1, 3});
