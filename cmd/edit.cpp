@@ -180,7 +180,7 @@ std::variant<RecordRef, BrokenRecordFile> record_to_edit(const Records& records,
     }
     try {
         return find_record(records, query);
-    } catch (const Error&) {
+    } catch (const NoSuchRecord&) { // several candidates stay an error that lists them
         if (auto broken = broken_record_file(records, query, false)) {
             return *broken;
         }

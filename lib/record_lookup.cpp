@@ -146,11 +146,11 @@ RecordRef find_record(const Records& records, std::string_view query) {
     }
     auto close = close_matches(query, ids, 5);
     if (close.empty()) {
-        throw Error(fmt::format("no record with id '{}' and no title with these words; "
-                                "'spark list' shows the ids",
-                                query));
+        throw NoSuchRecord(fmt::format("no record with id '{}' and no title with these words; "
+                                       "'spark list' shows the ids",
+                                       query));
     }
-    throw Error(
+    throw NoSuchRecord(
         fmt::format("no record with id '{}'; did you mean:\n  {}", query, join(close, "\n  ")));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "error.hpp"
 #include "records.hpp"
 
 #include <string>
@@ -21,7 +22,14 @@ struct RecordRef {
 // of its id (also without the date: "buurttafel"), the id's random suffix as `list` shows
 // it ("k3m9"), a person's name (as --with resolves them), or words of a title
 // ("schoolplein"; each word anywhere in the title, ignoring case and accents). Throws Error
-// listing the candidates when a rule matches several, or close ids when none matches.
+// listing the candidates when a rule matches several, or NoSuchRecord (with close ids)
+// when none matches.
 RecordRef find_record(const Records& records, std::string_view query);
+
+// Nothing matches: a caller may look further (edit, among files that do not read).
+class NoSuchRecord : public Error {
+  public:
+    using Error::Error;
+};
 
 } // namespace spark

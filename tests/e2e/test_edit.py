@@ -397,6 +397,12 @@ class RepairTests(EditTestCase):
             self.assertEqual(self.read(self.entry)["title"], title)
             self.path.write_text(self.path.read_text().replace(f'"{title}"', f'"{title}'))
 
+    def test_words_that_fit_several_records_are_not_taken_for_the_broken_file(self):
+        self.log("fuel", "Koffie met de buren")
+        self.log("fuel", "Koffie in de wijk")
+        self.assertRejected(["edit", "koffie"], 1, "ambiguous", "Koffie in de wijk",
+                            env=self.editor("exit 0\n"))
+
     def test_quitting_without_saving_changes_nothing(self):
         self.assertRejected(["edit", self.entry_id], 1, "left as it was shown",
                             env=self.editor("exit 0\n"))
