@@ -91,11 +91,7 @@ PersonSet plan_person_set(const std::vector<Person>& people, const Person& perso
         if (is_blank(*changes.group)) {
             after.group.reset();
         } else {
-            after.group = group_from_name(*changes.group);
-            if (!after.group) {
-                throw UsageError(fmt::format("unknown group '{}' (expected one of: {})",
-                                             *changes.group, join(group_ids(), ", ")));
-            }
+            after.group = group_argument(*changes.group, "--group");
         }
     }
     if (changes.roles) {
